@@ -1,0 +1,68 @@
+// The whole HTTP surface, without listening: npm start wraps it in a server, the API tests drive it
+// with supertest. Order matters: ids and headers first, then parsers, the APIs, the SPA, and errors last.
+import { existsSync } from "node:fs";
+import path from "node:path";
+import express, { type Express } from "express";
+import helmet from "helmet";
+import type { Db } from "./db/client.ts";
+import { requestContext } from "./http/context.ts";
+import { errorHandler } from "./http/error-handler.ts";
+import { graphRouter } from "./graph/router.ts";
+import { labApiRouter } from "./lab-api/router.ts";
+import { oauthRouter } from "./oauth/routes.ts";
+import { webDist } from "./paths.ts";
+
+export interface AppOptions {
+  db: Db;
+  databaseUrl: string;
+  /** Folder of the built SPA; served when present. */
+  webRoot?: string;
+}
+
+export function createApp({ db, databaseUrl, webRoot = webDist }: AppOptions): Express {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("etag", false);
+  app.set("query parser", "extended");
+
+  app.use(requestContext);
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          // Fluent UI (Griffel) injects its styles at runtime.
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", "data:"],
+          connectSrc: ["'self'"],
+          frameAncestors: ["'none'"],
+          upgradeInsecureRequests: null,
+        },
+      },
+      crossOriginEmbedderPolicy: false,
+      hsts: false,
+    }),
+  );
+  app.use(["/api", "/graph"], express.json({ limit: "1mb", type: ["application/json", "application/*+json"] }));
+
+  app.use("/api", labApiRouter(db, databaseUrl));
+  app.use("/graph/v1.0", graphRouter(db));
+  app.use("/graph/beta", graphRouter(db));
+  app.use(oauthRouter(db));
+
+  if (existsSync(path.join(webRoot, "index.html"))) {
+    app.use(express.static(webRoot, { index: false, maxAge: "1h", setHeaders: (res, file) => {
+      if (file.endsWith("index.html")) res.setHeader("Cache-Control", "no-cache");
+    } }));
+    // Client-side routes (/intune/..., /entra/..., /lab/..., /signin) all load the SPA.
+    app.get("/*splat", (req, res, next) => {
+      if (req.path.startsWith("/api/") || req.path.startsWith("/graph/")) return next();
+      res.setHeader("Cache-Control", "no-cache");
+      res.sendFile(path.join(webRoot, "index.html"));
+    });
+  }
+
+  app.use(errorHandler);
+  return app;
+}

@@ -1,0 +1,30 @@
+// The Prisma client for the configured engine: SQLite (embedded default, a file) or PostgreSQL
+// (DATABASE_URL=postgresql://...). Both clients are generated from the same model (prisma/schema.prisma);
+// the SQLite client's types are the app's types.
+import path from "node:path";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaClient } from "../generated/sqlite/client.ts";
+import { repoRoot } from "../paths.ts";
+
+export type Db = PrismaClient;
+export type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
+
+export const DEFAULT_DATABASE_URL = "file:./.data/certlab.db";
+
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//.test(url);
+}
+
+export function sqliteFile(url: string, cwd = repoRoot): string {
+  const file = url.replace(/^file:/, "");
+  return path.isAbsolute(file) ? file : path.resolve(cwd, file);
+}
+
+export async function createDb(url = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL): Promise<Db> {
+  if (isPostgresUrl(url)) {
+    const { PrismaPg } = await import("@prisma/adapter-pg");
+    const { PrismaClient: PgClient } = await import("../generated/postgres/client.ts");
+    return new PgClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db;
+  }
+  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: sqliteFile(url) }) });
+}

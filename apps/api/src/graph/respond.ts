@@ -1,0 +1,66 @@
+// Graph response shaping shared by every Graph route: @odata.context, OData collections with paging,
+// entities with ETags, and $select on single entities.
+import type { Request, Response } from "express";
+import { applyODataQuery, applySelect, parseODataQuery, type EntityTypeInfo, type ODataQuery } from "./odata/index.ts";
+import { originOf } from "../http/context.ts";
+import { etagOf } from "../store/etag.ts";
+
+export type GraphVersion = "v1.0" | "beta";
+
+export function graphVersion(req: Request): GraphVersion {
+  return req.baseUrl.endsWith("/v1.0") ? "v1.0" : "beta";
+}
+
+/** e.g. http://localhost:3000/graph/beta */
+export function graphRoot(req: Request): string {
+  return `${originOf(req)}/graph/${graphVersion(req)}`;
+}
+
+export function contextUrl(req: Request, fragment: string): string {
+  return `${graphRoot(req)}/$metadata#${fragment}`;
+}
+
+export function parseQuery(req: Request, type: EntityTypeInfo): ODataQuery {
+  return parseODataQuery(req.query as Record<string, unknown>, type);
+}
+
+/** A collection answer: filter/orderby/count/paging/select applied by the shared OData layer. */
+export function sendCollection(
+  req: Request,
+  res: Response,
+  items: Record<string, unknown>[],
+  type: EntityTypeInfo,
+  contextFragment: string,
+  query: ODataQuery = parseQuery(req, type),
+): void {
+  const baseUrl = `${originOf(req)}${req.baseUrl}${req.path}`;
+  const page = applyODataQuery(items, query, type, { baseUrl, pageSize: 100 });
+  res.json({
+    "@odata.context": contextUrl(req, query.select ? `${contextFragment}(${query.select.join(",")})` : contextFragment),
+    ...(page.count !== undefined ? { "@odata.count": page.count } : {}),
+    ...(page.nextLink ? { "@odata.nextLink": page.nextLink } : {}),
+    value: page.value,
+  });
+}
+
+/** A single entity: $select honoured, ETag header and @odata.etag when the entity is versioned. */
+export function sendEntity(
+  req: Request,
+  res: Response,
+  entity: Record<string, unknown>,
+  type: EntityTypeInfo,
+  contextFragment: string,
+  opts: { status?: number; version?: number } = {},
+): void {
+  const query = parseQuery(req, type);
+  const body: Record<string, unknown> = { "@odata.context": contextUrl(req, `${contextFragment}/$entity`) };
+  if (opts.version !== undefined) {
+    res.setHeader("ETag", etagOf(opts.version));
+    body["@odata.etag"] = etagOf(opts.version);
+  }
+  res.status(opts.status ?? 200).json({ ...body, ...applySelect(entity, query.select) });
+}
+
+export function ifMatch(req: Request): string | undefined {
+  return req.get("if-match") ?? undefined;
+}

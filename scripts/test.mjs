@@ -1,0 +1,95 @@
+#!/usr/bin/env node
+// npm test: every suite, in order, then one plain summary line ("N passed, N failed") that CI reads.
+//   1. static checks: the data model agrees with its migrations, ESLint (import boundaries), TypeScript
+//   2. unit tests: packages/domain, packages/pki, apps/web (vitest)
+//   3. API tests: apps/api with supertest on a real SQLite database; again on PostgreSQL when
+//      CERTLAB_TEST_DATABASE_URL is set (CI sets it)
+//   4. browser tests: the built app in Debian's Chromium (Playwright)
+// Set CERTLAB_TEST_ONLY=unit,api,pg,e2e,static to run a subset.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const reports = path.join(root, ".tmp/test-reports");
+rmSync(reports, { recursive: true, force: true });
+mkdirSync(reports, { recursive: true });
+
+const only = process.env.CERTLAB_TEST_ONLY?.split(",").map((s) => s.trim());
+const wanted = (stage) => !only || only.includes(stage);
+
+let passed = 0;
+let failed = 0;
+const lines = [];
+
+function run(label, cmd, args, opts = {}) {
+  console.log(`\n=== ${label}: ${cmd} ${args.join(" ")}`);
+  const res = spawnSync(cmd, args, { cwd: opts.cwd ?? root, stdio: "inherit", env: { ...process.env, ...(opts.env ?? {}) } });
+  return res.status === 0;
+}
+
+function check(label, cmd, args, opts) {
+  const ok = run(label, cmd, args, opts);
+  if (ok) passed += 1;
+  else failed += 1;
+  lines.push(`${ok ? "ok  " : "FAIL"} ${label}`);
+}
+
+function vitest(label, workspaceDir, env = {}) {
+  const out = path.join(reports, `${label.replace(/\W+/g, "-")}.json`);
+  const ok = run(label, "npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile=${out}`], { cwd: path.join(root, workspaceDir), env });
+  let p = 0;
+  let f = 0;
+  if (existsSync(out)) {
+    const r = JSON.parse(readFileSync(out, "utf8"));
+    p = r.numPassedTests ?? 0;
+    f = r.numFailedTests ?? 0;
+    if (!ok && f === 0) f = 1; // a suite that failed to load still counts as a failure
+  } else if (!ok) f = 1;
+  passed += p;
+  failed += f;
+  lines.push(`${ok ? "ok  " : "FAIL"} ${label}: ${p} passed, ${f} failed`);
+}
+
+function playwright(label) {
+  const out = path.join(reports, "e2e.json");
+  const ok = run(label, "npx", ["playwright", "test"], { cwd: path.join(root, "e2e"), env: { PLAYWRIGHT_JSON_OUTPUT_NAME: out } });
+  let p = 0;
+  let f = 0;
+  if (existsSync(out)) {
+    const r = JSON.parse(readFileSync(out, "utf8"));
+    p = r.stats?.expected ?? 0;
+    f = r.stats?.unexpected ?? 0;
+    if (!ok && f === 0) f = 1;
+  } else if (!ok) f = 1;
+  passed += p;
+  failed += f;
+  lines.push(`${ok ? "ok  " : "FAIL"} ${label}: ${p} passed, ${f} failed`);
+}
+
+if (wanted("static")) {
+  check("data model and migrations agree", "node", ["scripts/prisma.mjs", "check"]);
+  check("eslint (import boundaries)", "npx", ["eslint", "."]);
+  check("typescript", "npx", ["turbo", "run", "typecheck", "--output-logs=errors-only"]);
+}
+if (wanted("unit")) {
+  vitest("unit: packages/domain", "packages/domain");
+  vitest("unit: packages/pki", "packages/pki");
+  vitest("unit: apps/web", "apps/web");
+}
+if (wanted("api")) vitest("api: SQLite", "apps/api", { CERTLAB_TEST_DATABASE_URL: "" });
+if (wanted("pg") && process.env.CERTLAB_TEST_DATABASE_URL) vitest("api: PostgreSQL", "apps/api");
+if (wanted("e2e")) {
+  const built = run("build the portal for the browser tests", "npm", ["run", "build", "--workspace", "@certlab/web"]);
+  if (built) playwright("e2e: Chromium");
+  else {
+    failed += 1;
+    lines.push("FAIL e2e: the portal did not build");
+  }
+}
+
+console.log("\n=== Summary");
+for (const l of lines) console.log(l);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
