@@ -1,6 +1,7 @@
 // Resolves who is calling: the portal's session cookie, a personal API token, or a JWT from the token
 // endpoint (both as Authorization: Bearer). The result acts with the user's roles in that tenant only.
 import type { Db } from "../db/client.ts";
+import type { User } from "../generated/sqlite/client.ts";
 import type { Principal } from "../http/context.ts";
 import { sha256, API_TOKEN_PREFIX } from "./secrets.ts";
 import { looksLikeJwt, verifyAccessToken } from "./jwt.ts";
@@ -15,13 +16,13 @@ export async function rolesOfUser(db: Db, tenantId: string, userId: string): Pro
 
 export async function principalForUser(
   db: Db,
-  userId: string,
+  userOrId: string | User,
   tenantId: string,
   via: Principal["via"],
   extra: Partial<Principal> = {},
 ): Promise<Principal | null> {
-  const user = await db.user.findFirst({ where: { id: userId, tenantId } });
-  if (!user || !user.accountEnabled) return null;
+  const user = typeof userOrId === "string" ? await db.user.findFirst({ where: { id: userOrId, tenantId } }) : userOrId;
+  if (!user || user.tenantId !== tenantId || !user.accountEnabled) return null;
   return {
     accountId: user.accountId,
     userId: user.id,
@@ -34,6 +35,9 @@ export async function principalForUser(
   };
 }
 
+/** lastUsedDateTime is informational: refresh it at most every few minutes instead of writing on every call. */
+const LAST_USED_RESOLUTION_MS = 5 * 60_000;
+
 export const SESSION_COOKIE = "certlab_session";
 
 export async function principalFromSession(db: Db, cookieValue: string): Promise<Principal | null> {
@@ -41,7 +45,7 @@ export async function principalFromSession(db: Db, cookieValue: string): Promise
   if (!session || session.expiresDateTime < new Date()) return null;
   const user = await db.user.findFirst({ where: { tenantId: session.tenantId, accountId: session.accountId } });
   if (!user) return null;
-  return principalForUser(db, user.id, session.tenantId, "session", { sessionId: session.id, csrfToken: session.csrfToken });
+  return principalForUser(db, user, session.tenantId, "session", { sessionId: session.id, csrfToken: session.csrfToken });
 }
 
 export async function principalFromBearer(db: Db, token: string): Promise<Principal | null> {
@@ -50,9 +54,11 @@ export async function principalFromBearer(db: Db, token: string): Promise<Princi
     if (!row || row.revoked || row.expiresDateTime < new Date()) return null;
     const user = await db.user.findFirst({ where: { tenantId: row.tenantId, accountId: row.accountId } });
     if (!user) return null;
-    // Recording last use is best effort; a failure here must not fail the caller's request.
-    await db.apiToken.update({ where: { id: row.id }, data: { lastUsedDateTime: new Date() } }).catch(() => undefined);
-    return principalForUser(db, user.id, row.tenantId, "apiToken");
+    if (!row.lastUsedDateTime || Date.now() - row.lastUsedDateTime.getTime() > LAST_USED_RESOLUTION_MS) {
+      // Recording last use is best effort; a failure here must not fail the caller's request.
+      await db.apiToken.update({ where: { id: row.id }, data: { lastUsedDateTime: new Date() } }).catch(() => undefined);
+    }
+    return principalForUser(db, user, row.tenantId, "apiToken");
   }
   if (looksLikeJwt(token)) {
     try {

@@ -26,5 +26,10 @@ export async function createDb(url = process.env.DATABASE_URL ?? DEFAULT_DATABAS
     const { PrismaClient: PgClient } = await import("../generated/postgres/client.ts");
     return new PgClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db;
   }
-  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: sqliteFile(url) }) });
+  const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: sqliteFile(url), timeout: 10_000 }) });
+  // WAL lets readers proceed while a write commits (several API processes, tests in parallel);
+  // synchronous=NORMAL is the documented safe pairing with WAL.
+  await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+  await db.$executeRawUnsafe("PRAGMA synchronous = NORMAL");
+  return db;
 }

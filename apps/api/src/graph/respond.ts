@@ -1,7 +1,7 @@
 // Graph response shaping shared by every Graph route: @odata.context, OData collections with paging,
 // entities with ETags, and $select on single entities.
 import type { Request, Response } from "express";
-import { applyODataQuery, applySelect, parseODataQuery, type EntityTypeInfo, type ODataQuery } from "./odata/index.ts";
+import { ODataError, applyODataQuery, applySelect, nextLinkFor, pageLengthOf, parseODataQuery, type EntityTypeInfo, type ODataQuery } from "./odata/index.ts";
 import { originOf } from "../http/context.ts";
 import { etagOf } from "../store/etag.ts";
 
@@ -21,7 +21,43 @@ export function contextUrl(req: Request, fragment: string): string {
 }
 
 export function parseQuery(req: Request, type: EntityTypeInfo): ODataQuery {
-  return parseODataQuery(req.query as Record<string, unknown>, type);
+  const query = parseODataQuery(req.query as Record<string, unknown>, type);
+  if (query.search !== undefined) {
+    throw new ODataError("Query option '$search' is not supported by Certlab; use $filter with startswith() instead.", "$search");
+  }
+  return query;
+}
+
+/**
+ * Where a collection's items come from. `page` lets a plain request (no $filter, $orderby or $count)
+ * read just one page from the database instead of the whole collection.
+ */
+export interface CollectionSource {
+  all(): Promise<Record<string, unknown>[]>;
+  page?(skip: number, take: number): Promise<Record<string, unknown>[]>;
+}
+
+export async function sendSourcedCollection(
+  req: Request,
+  res: Response,
+  source: CollectionSource,
+  type: EntityTypeInfo,
+  contextFragment: string,
+): Promise<void> {
+  const query = parseQuery(req, type);
+  if (!source.page || query.filter || query.orderby?.length || query.count) {
+    sendCollection(req, res, await source.all(), type, contextFragment, query);
+    return;
+  }
+  const skip = query.skip ?? 0;
+  const length = pageLengthOf(query, 100);
+  const rows = await source.page(skip, length + 1);
+  const keep = (query.expand ?? []).map((e) => e.property);
+  res.json({
+    "@odata.context": contextUrl(req, query.select ? `${contextFragment}(${query.select.join(",")})` : contextFragment),
+    ...(rows.length > length ? { "@odata.nextLink": nextLinkFor(`${originOf(req)}${req.baseUrl}${req.path}`, query, skip + length) } : {}),
+    value: rows.slice(0, length).map((row) => applySelect(row, query.select, keep)),
+  });
 }
 
 /** A collection answer: filter/orderby/count/paging/select applied by the shared OData layer. */

@@ -16,8 +16,8 @@ const UPDATABLE = ["displayName", "description", "mailNickname", "mailEnabled", 
 const view = (g: GroupRow) => ({ ...Object.fromEntries(UPDATABLE.map((k) => [k, g[k]])), groupTypes: JSON.parse(g.groupTypes) as string[] });
 
 export class GroupsStore extends StoreBase {
-  list(): Promise<GroupRow[]> {
-    return this.db.group.findMany({ where: { tenantId: this.tenantId }, orderBy: [{ displayName: "asc" }, { id: "asc" }] });
+  list(page?: { skip: number; take: number }): Promise<GroupRow[]> {
+    return this.db.group.findMany({ where: { tenantId: this.tenantId }, orderBy: [{ displayName: "asc" }, { id: "asc" }], ...page });
   }
 
   async get(id: string): Promise<GroupRow> {

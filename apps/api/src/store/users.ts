@@ -24,8 +24,8 @@ function auditView(u: UserRow): Record<string, unknown> {
 }
 
 export class UsersStore extends StoreBase {
-  list(): Promise<UserRow[]> {
-    return this.db.user.findMany({ where: { tenantId: this.tenantId }, orderBy: [{ displayName: "asc" }, { id: "asc" }] });
+  list(page?: { skip: number; take: number }): Promise<UserRow[]> {
+    return this.db.user.findMany({ where: { tenantId: this.tenantId }, orderBy: [{ displayName: "asc" }, { id: "asc" }], ...page });
   }
 
   /** By object id or by userPrincipalName, as Graph's /users/{id | userPrincipalName}. */

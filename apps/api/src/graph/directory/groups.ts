@@ -6,7 +6,7 @@ import { requirePermission } from "../../auth/middleware.ts";
 import { requireStore } from "../../http/context.ts";
 import { parseBody } from "../../http/validate.ts";
 import { idFromODataUrl } from "../../store/ids.ts";
-import { graphRoot, ifMatch, parseQuery, sendCollection, sendEntity } from "../respond.ts";
+import { graphRoot, ifMatch, parseQuery, sendCollection, sendEntity, sendSourcedCollection } from "../respond.ts";
 import { applyODataQuery } from "../odata/apply.ts";
 import { toGraphGroup, toGraphMember } from "./serialize.ts";
 import { DIRECTORY_OBJECT_TYPE, GROUP_TYPE } from "./types.ts";
@@ -14,8 +14,11 @@ import { DIRECTORY_OBJECT_TYPE, GROUP_TYPE } from "./types.ts";
 export function groupsRoutes(r: Router): void {
   r.get("/groups", async (req, res) => {
     requirePermission(req, "directory.read");
-    const groups = await requireStore(req).groups.list();
-    sendCollection(req, res, groups.map((g) => toGraphGroup(g)), GROUP_TYPE, "groups");
+    const store = requireStore(req);
+    await sendSourcedCollection(req, res, {
+      all: async () => (await store.groups.list()).map((g) => toGraphGroup(g)),
+      page: async (skip, take) => (await store.groups.list({ skip, take })).map((g) => toGraphGroup(g)),
+    }, GROUP_TYPE, "groups");
   });
 
   r.get("/groups/$count", async (req, res) => {

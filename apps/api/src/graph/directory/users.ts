@@ -4,7 +4,7 @@ import { ZAssignLicense, ZUserCreate, ZUserUpdate } from "@certlab/domain/schema
 import { requirePermission } from "../../auth/middleware.ts";
 import { requirePrincipal, requireStore } from "../../http/context.ts";
 import { parseBody } from "../../http/validate.ts";
-import { graphRoot, ifMatch, parseQuery, sendCollection, sendEntity } from "../respond.ts";
+import { graphRoot, ifMatch, parseQuery, sendCollection, sendEntity, sendSourcedCollection } from "../respond.ts";
 import { toGraphGroup, toGraphUser } from "./serialize.ts";
 import { DIRECTORY_OBJECT_TYPE, USER_TYPE } from "./types.ts";
 import { applyODataQuery } from "../odata/apply.ts";
@@ -12,8 +12,11 @@ import { applyODataQuery } from "../odata/apply.ts";
 export function usersRoutes(r: Router): void {
   r.get("/users", async (req, res) => {
     requirePermission(req, "directory.read");
-    const users = await requireStore(req).users.list();
-    sendCollection(req, res, users.map(toGraphUser), USER_TYPE, "users");
+    const store = requireStore(req);
+    await sendSourcedCollection(req, res, {
+      all: async () => (await store.users.list()).map(toGraphUser),
+      page: async (skip, take) => (await store.users.list({ skip, take })).map(toGraphUser),
+    }, USER_TYPE, "users");
   });
 
   r.get("/users/$count", async (req, res) => {

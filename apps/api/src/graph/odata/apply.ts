@@ -72,7 +72,7 @@ export function applyODataQuery<T extends Record<string, unknown>>(
 
   const total = rows.length;
   const skip = q.skip ?? 0;
-  const pageLength = Math.max(1, q.top ?? opts.pageSize ?? DEFAULT_PAGE_SIZE);
+  const pageLength = pageLengthOf(q, opts.pageSize);
   const page = rows.slice(skip, skip + pageLength);
   const keep = (q.expand ?? []).map((e) => e.property);
 
@@ -80,9 +80,17 @@ export function applyODataQuery<T extends Record<string, unknown>>(
     value: page.map((row) => applySelect(row, q.select, keep)),
   };
   if (q.count === true) result.count = total;
-  if (skip + pageLength < total) {
-    const sep = opts.baseUrl.includes("?") ? "&" : "?";
-    result.nextLink = `${opts.baseUrl}${sep}${serializeOptions(q, skip + pageLength)}`;
-  }
+  if (skip + pageLength < total) result.nextLink = nextLinkFor(opts.baseUrl, q, skip + pageLength);
   return result;
+}
+
+/** The full URL of the page starting at `skip`: the client's options with $skip advanced. */
+export function nextLinkFor(baseUrl: string, q: ODataQuery, skip: number): string {
+  const sep = baseUrl.includes("?") ? "&" : "?";
+  return `${baseUrl}${sep}${serializeOptions(q, skip)}`;
+}
+
+/** The number of items a page holds for this query. */
+export function pageLengthOf(q: ODataQuery, pageSize = DEFAULT_PAGE_SIZE): number {
+  return Math.max(1, q.top ?? pageSize);
 }

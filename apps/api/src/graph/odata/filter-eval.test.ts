@@ -126,6 +126,7 @@ describe("matchesFilter: functions", () => {
     expect(dc("isof('microsoft.graph.windowsCertificateProfileBase')")).toEqual(["0b6f2a8e-58a4-4c1d-9d5e-1f1b7a0c0003"]);
     expect(dc("isof('microsoft.graph.deviceConfiguration')")).toHaveLength(4);
     expect(dc("isof('microsoft.graph.windowsUpdateForBusinessConfiguration')")).toEqual([]);
+    expect(dc("isof(microsoft.graph.iosScepCertificateProfile)")).toEqual(["0b6f2a8e-58a4-4c1d-9d5e-1f1b7a0c0002"]);
   });
 
   it("isof combines with other clauses and with not", () => {

@@ -8,5 +8,5 @@ export { validateFilter } from "./filter-validate";
 export { matchesFilter } from "./filter-eval";
 export { formatFilter } from "./filter-format";
 export { parseODataQuery, parseSelect, parseOrderBy, parseExpand, DEFAULT_MAX_TOP } from "./query-options";
-export { applyODataQuery, DEFAULT_PAGE_SIZE } from "./apply";
+export { applyODataQuery, nextLinkFor, pageLengthOf, DEFAULT_PAGE_SIZE } from "./apply";
 export { applySelect } from "./select";

@@ -1,0 +1,39 @@
+// Browser tests: the built portal served by the real API on a fresh SQLite database, driven in Debian's
+// Chromium (never a downloaded browser: ../shared/design/toolchain.md). One worker is plenty on 2 cores.
+import { defineConfig } from "@playwright/test";
+
+const port = Number(process.env.CERTLAB_E2E_PORT ?? 3100);
+
+export default defineConfig({
+  testDir: "specs",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"], ["json"]],
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: process.env.CERTLAB_CHROMIUM ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
+    },
+  },
+  webServer: {
+    command: "node serve.mjs",
+    url: `http://127.0.0.1:${port}/api/healthz`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    env: { CERTLAB_E2E_PORT: String(port) },
+  },
+});
