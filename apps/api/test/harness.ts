@@ -1,10 +1,11 @@
 // API test harness: a fresh database per test file (a copy of the migrated template), the demo
 // directories seeded, and helpers that sign in the way the portal and scripts do.
-import { copyFileSync, mkdirSync } from "node:fs";
+import { copyFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import request from "supertest";
+import { inject } from "vitest";
 import type { Express } from "express";
 import { createApp } from "../src/app.ts";
 import { createDb, type Db } from "../src/db/client.ts";
@@ -22,30 +23,34 @@ export interface TestApp {
 }
 
 async function freshDatabaseUrl(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const pgUrl = process.env.CERTLAB_TEST_DATABASE_URL;
+  const template = inject("certlabTemplate");
   const name = `certlab_test_${randomUUID().replace(/-/g, "").slice(0, 12)}`;
-  if (pgUrl) {
-    const admin = new pg.Client({ connectionString: pgUrl });
+  if (template.kind === "postgres") {
+    const adminUrl = template.adminUrl;
+    const admin = new pg.Client({ connectionString: adminUrl });
     await admin.connect();
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE certlab_test_template`);
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template.name}`);
     await admin.end();
-    const u = new URL(pgUrl);
+    const u = new URL(adminUrl);
     u.pathname = `/${name}`;
     return {
       url: u.toString(),
       drop: async () => {
-        const a = new pg.Client({ connectionString: pgUrl });
+        const a = new pg.Client({ connectionString: adminUrl });
         await a.connect();
         await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
         await a.end();
       },
     };
   }
-  const dir = path.join(repoRoot, ".tmp/api-tests");
-  mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `${name}.db`);
-  copyFileSync(path.join(dir, "template.db"), file);
-  return { url: `file:${file}`, drop: async () => undefined };
+  const file = path.join(template.dir, `${name}.db`);
+  copyFileSync(template.file, file);
+  return {
+    url: `file:${file}`,
+    drop: async () => {
+      for (const suffix of ["", "-journal", "-wal", "-shm"]) rmSync(`${file}${suffix}`, { force: true });
+    },
+  };
 }
 
 export async function createTestApp(opts: { seed?: boolean } = {}): Promise<TestApp> {

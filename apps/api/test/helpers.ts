@@ -22,6 +22,11 @@ export function expectGraphError(res: Response, status: number, opts: { code?: s
   else if (opts.message) expect(err.message).toMatch(opts.message);
 }
 
+/** The field paths a 400 names in error.details[].target. */
+export function targetsOf(res: Response): string[] {
+  return ((res.body?.error?.details ?? []) as { target: string }[]).map((d) => d.target);
+}
+
 /** Path + query of a full URL (an @odata.nextLink or a Location header), to follow it with supertest. */
 export function pathOf(url: string): string {
   const u = new URL(url);

@@ -21,6 +21,9 @@ import {
   ZUserCreate,
   ZUserUpdate,
 } from "@certlab/domain/schemas/directory";
+import { registerLabPaths } from "./lab/openapi.ts";
+import { registerIntunePaths } from "../graph/intune/openapi.ts";
+import { registerEntraPaths } from "../graph/entra/openapi.ts";
 
 const json = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } } });
 const err = (description: string) => ({ description, ...json(ZGraphError) });
@@ -68,6 +71,9 @@ export function buildOpenApiDocument(serverUrl = "/"): unknown {
   registry.registerPath({ method: "patch", path: g("/organization/{id}"), summary: "Update organization settings", security, request: { params: z.object({ id: z.string() }), body: json(ZOrganizationUpdate) }, responses: { 204: { description: "Updated" } } });
   registry.registerPath({ method: "post", path: g("/roleManagement/directory/roleAssignments"), summary: "Assign a directory role", security, request: { body: json(ZRoleAssignmentCreate) }, responses: { 201: { description: "Assigned" } } });
 
+  registerIntunePaths(registry);
+  registerLabPaths(registry);
+  registerEntraPaths(registry);
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: "3.1.0",
     info: { title: "Certlab API", version: "0.1.0", description: "The lab REST API and the Graph-compatible surface of Certlab." },

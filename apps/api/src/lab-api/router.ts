@@ -8,6 +8,9 @@ import { buildOpenApiDocument } from "./openapi.ts";
 import { sessionRouter } from "./session.ts";
 import { tokensRouter } from "./tokens.ts";
 import { findingsRouter, rulesRouter } from "./rules.ts";
+import { entraApiRouter } from "../graph/entra/api-routes.ts";
+import { labRouter } from "./lab/router.ts";
+import { intunePortalRouter } from "../graph/intune/portal.ts";
 
 export function labApiRouter(db: Db, databaseUrl: string): Router {
   const r = Router();
@@ -28,8 +31,11 @@ export function labApiRouter(db: Db, databaseUrl: string): Router {
   r.use(sessionRouter(db));
   r.use(rulesRouter());
   r.use(authenticate(db));
+  r.use("/lab", labRouter(db));
+  r.use(intunePortalRouter());
   r.use(tokensRouter(db));
   r.use(findingsRouter(db));
+  r.use(entraApiRouter());
   r.use((req) => {
     throw new AppError("notFound", `No API route for ${req.method} ${req.originalUrl.split("?")[0]}.`);
   });

@@ -162,6 +162,8 @@ export class GroupsStore extends StoreBase {
     await this.write(async (tx) => {
       const existing = await tx.groupMember.findUnique({ where: { groupId_memberId: { groupId: group.id, memberId: memberGuid } } });
       if (!existing) throw notFound(memberId);
+      const member = await this.directoryObject(tx, memberGuid).catch(() => null);
+      const memberName = member ? (member.type === "user" ? member.user.displayName : member.group.displayName) : memberGuid;
       await tx.groupMember.delete({ where: { groupId_memberId: { groupId: group.id, memberId: memberGuid } } });
       return {
         result: undefined,
@@ -171,7 +173,7 @@ export class GroupsStore extends StoreBase {
           operationType: "Unassign",
           loggedByService: "Core Directory",
           targets: [
-            { type: existing.memberType === "user" ? "User" : "Group", id: memberGuid, displayName: memberGuid, modifiedProperties: [{ displayName: "Group.DisplayName", oldValue: group.displayName, newValue: null }] },
+            { type: existing.memberType === "user" ? "User" : "Group", id: memberGuid, displayName: memberName, modifiedProperties: [{ displayName: "Group.DisplayName", oldValue: group.displayName, newValue: null }] },
             { type: "Group", id: group.id, displayName: group.displayName },
           ],
         },

@@ -77,7 +77,9 @@ export class RolesStore extends StoreBase {
   async unassign(id: string): Promise<void> {
     const row = await this.assignment(id);
     const role = findRole(row.roleDefinitionId);
+    const groups = new GroupsStore(this.db, this.principal, this.requestId);
     await this.write(async (tx) => {
+      const principal = await groups.directoryObject(tx, row.principalId).catch(() => null);
       await tx.roleAssignment.delete({ where: { id: row.id } });
       return {
         result: undefined,
@@ -87,7 +89,12 @@ export class RolesStore extends StoreBase {
           operationType: "Unassign",
           loggedByService: "Core Directory",
           targets: [
-            { type: "User", id: row.principalId, displayName: row.principalId, modifiedProperties: [{ displayName: "Role.DisplayName", oldValue: role?.displayName ?? row.roleDefinitionId, newValue: null }] },
+            {
+              type: principal?.type === "group" ? "Group" : "User",
+              id: row.principalId,
+              displayName: principal ? (principal.type === "user" ? principal.user.displayName : principal.group.displayName) : row.principalId,
+              modifiedProperties: [{ displayName: "Role.DisplayName", oldValue: role?.displayName ?? row.roleDefinitionId, newValue: null }],
+            },
             { type: "Role", id: row.roleDefinitionId, displayName: role?.displayName ?? row.roleDefinitionId },
           ],
         },

@@ -2,6 +2,9 @@
 import type { TenantSnapshot } from "@certlab/domain/rules/snapshot";
 import type { Db } from "../db/client.ts";
 import { licensesOf } from "./users.ts";
+import { entraSnapshot } from "./entra/snapshot.ts";
+import { labSnapshot } from "./lab/snapshot.ts";
+import { intuneSnapshot } from "./intune/snapshot.ts";
 
 export async function tenantSnapshot(db: Db, tenantId: string): Promise<TenantSnapshot> {
   const [tenant, users, groups, groupMembers, roleAssignments, subscribedSkus, domains] = await Promise.all([
@@ -29,5 +32,8 @@ export async function tenantSnapshot(db: Db, tenantId: string): Promise<TenantSn
       subscribedSkus,
       domains,
     },
+    lab: await labSnapshot(db, tenantId),
+    intune: await intuneSnapshot(db, tenantId),
+    entra: await entraSnapshot(db, tenantId),
   };
 }

@@ -8,6 +8,9 @@ import { GroupsStore } from "./groups.ts";
 import { RolesStore } from "./roles.ts";
 import { OrganizationStore } from "./organization.ts";
 import { AuditStore } from "./audit-log.ts";
+import { EntraStore } from "./entra/index.ts";
+import { LabStore } from "./lab/lab-store.ts";
+import { IntuneStore } from "./intune/store.ts";
 
 export class Store {
   readonly users: UsersStore;
@@ -15,6 +18,9 @@ export class Store {
   readonly roles: RolesStore;
   readonly organization: OrganizationStore;
   readonly audit: AuditStore;
+  readonly entra: EntraStore;
+  readonly lab: LabStore;
+  readonly intune: IntuneStore;
 
   constructor(
     readonly db: Db,
@@ -26,6 +32,9 @@ export class Store {
     this.roles = new RolesStore(db, principal, requestId);
     this.organization = new OrganizationStore(db, principal, requestId);
     this.audit = new AuditStore(db, principal, requestId);
+    this.entra = new EntraStore(db, principal, requestId);
+    this.lab = new LabStore(db, principal, requestId);
+    this.intune = new IntuneStore(db, principal, requestId);
   }
 
   get tenantId(): string {

@@ -17,6 +17,15 @@ export const paths = {
     auditLogs: "/entra/audit-logs",
     domains: "/entra/domains",
   },
-  intune: { home: "/intune", tenantAdmin: "/intune/tenant-admin", tenantRoles: "/intune/tenant-admin/roles" },
+  intune: {
+    home: "/intune",
+    tenantAdmin: "/intune/tenant-admin",
+    tenantRoles: "/intune/tenant-admin/roles",
+    certificateConnectors: "/intune/tenant-admin/certificate-connectors",
+    devices: "/intune/devices",
+    configuration: "/intune/devices/configuration",
+    createProfile: (odataType: string) => `/intune/devices/configuration/create?type=${encodeURIComponent(odataType)}`,
+    profile: (id: string) => `/intune/devices/configuration/${id}`,
+  },
   lab: { home: "/lab" },
 } as const;

@@ -1,9 +1,12 @@
 // Every implemented rule. Later issues append their arrays here (lab, intune, entra); codes follow
 // shared/design/rules-reference.md and are never renamed.
 import { DIRECTORY_RULES } from "./directory/directory-rules";
+import { ENTRA_RULES } from "./entra/entra-rules";
+import { LAB_RULES } from "./lab/lab-rules";
+import { INTUNE_RULES } from "./intune/intune-rules";
 import type { Rule, RuleMetadata } from "./types";
 
-export const ALL_RULES: readonly Rule[] = [...DIRECTORY_RULES];
+export const ALL_RULES: readonly Rule[] = [...DIRECTORY_RULES, ...ENTRA_RULES, ...LAB_RULES, ...INTUNE_RULES];
 
 /** The rules without their checks, for GET /api/rules and the generated docs/rules.md. */
 export function ruleMetadata(rules: readonly Rule[] = ALL_RULES): RuleMetadata[] {

@@ -1,5 +1,7 @@
 // What the rule engine sees of a tenant: a plain, serialisable picture the API assembles from the store (and a
 // wizard assembles from its draft). Rules read it only through the SnapshotIndex, built once per evaluation.
+import type { LabSnapshot } from "../lab/snapshot";
+import type { EntraSnapshot } from "../entra/snapshot";
 
 export type SnapUser = {
   id: string;
@@ -23,11 +25,11 @@ export type TenantSnapshot = {
     domains: SnapDomain[];
   };
   /** The on-premises lab (forest, servers, CA, templates, NDES, IIS). Typed by a later issue. */
-  lab?: unknown;
+  lab?: LabSnapshot;
   /** Intune: trusted root and SCEP profiles, assignments, certificate connectors. Typed by a later issue. */
-  intune?: unknown;
+  intune?: import("../intune/snapshot").IntuneSnapshot;
   /** Entra application proxy: connectors, connector groups, the NDES application. Typed by a later issue. */
-  entra?: unknown;
+  entra?: EntraSnapshot;
 };
 
 export function emptySnapshot(tenant: { id: string; displayName: string }): TenantSnapshot {

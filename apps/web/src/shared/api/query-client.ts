@@ -9,6 +9,8 @@ export type MutationMeta = {
   success?: string | ((data: unknown, variables: unknown) => string);
   /** Title of the error notification, e.g. "Could not create user". */
   error?: string;
+  /** The page shows the outcome itself (the sign-in box's "Your account or password is incorrect."). */
+  silent?: boolean;
 };
 
 declare module "@tanstack/react-query" {
@@ -40,10 +42,11 @@ export function createQueryClient(): QueryClient {
     mutationCache: new MutationCache({
       onSuccess: (data, variables, _ctx, mutation) => {
         const success = mutation.meta?.success;
-        if (!success) return;
+        if (!success || mutation.meta?.silent) return;
         notifications.push({ intent: "success", title: typeof success === "function" ? success(data, variables) : success });
       },
       onError: (error, _variables, _ctx, mutation) => {
+        if (mutation.meta?.silent) return;
         notifications.push({ intent: "error", title: mutation.meta?.error ?? "The change could not be saved", body: errorBody(error) });
       },
     }),

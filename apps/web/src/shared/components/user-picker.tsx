@@ -8,6 +8,7 @@ import { useSignedInSession } from "@/shared/session/session";
 export function UserPicker(props: { label: string; exclude?: readonly string[]; onPick: (user: User) => void }) {
   const session = useSignedInSession();
   const [text, setText] = useState("");
+  const [open, setOpen] = useState(false);
   const { data, isFetching } = useUserSearch(session.tenant.id, text);
   const users = (data?.value ?? []).filter((u) => !props.exclude?.includes(u.id));
   return (
@@ -16,11 +17,17 @@ export function UserPicker(props: { label: string; exclude?: readonly string[]; 
         freeform
         placeholder="Search users"
         value={text}
-        onInput={(e) => setText((e.target as HTMLInputElement).value)}
+        open={open}
+        onOpenChange={(_e, d) => setOpen(d.open)}
+        onChange={(e) => {
+          setText(e.target.value);
+          setOpen(true);
+        }}
         onOptionSelect={(_e, d) => {
           const user = users.find((u) => u.id === d.optionValue);
           if (user) props.onPick(user);
           setText("");
+          setOpen(false);
         }}
       >
         {users.map((u) => (

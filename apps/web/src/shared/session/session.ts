@@ -1,4 +1,5 @@
 // The signed-in session (GET /api/session): who, which directory, which roles, what the UI may offer.
+import { createContext, useContext } from "react";
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import type { Action } from "@certlab/domain/directory/permissions";
 import { ApiError, request, setCsrfToken } from "@/shared/api/http";
@@ -24,11 +25,17 @@ export function useSession() {
   return useQuery(sessionQuery);
 }
 
+/**
+ * Provided by the auth guard. Pages read the session from it rather than from the query, so a page being torn
+ * down while the user signs out never sees "no session".
+ */
+export const SignedInSessionContext = createContext<SessionInfo | null>(null);
+
 /** The session of a page rendered under the auth guard: always present there. */
 export function useSignedInSession(): SessionInfo {
-  const { data } = useSession();
-  if (!data) throw new Error("useSignedInSession used outside the signed-in routes");
-  return data;
+  const session = useContext(SignedInSessionContext);
+  if (!session) throw new Error("useSignedInSession used outside the signed-in routes");
+  return session;
 }
 
 /** Whether the signed-in user's roles allow the action: drives which buttons a page shows. */

@@ -1,0 +1,180 @@
+// The tenant's on-premises lab. Reads load the whole lab (tens of objects); every console action is a `change`:
+// the lab is loaded inside a transaction, changed in memory, written back with version guards and audited in the
+// same transaction (category "Lab", logged by "Certlab lab"), so nothing is ever half-written.
+import { randomUUID } from "node:crypto";
+import type { LabSnapshot } from "@certlab/domain/lab/snapshot";
+import { hasIntuneLicense } from "@certlab/domain/directory/licenses";
+import { dummyPasswordHash, verifyPassword } from "../../auth/passwords.ts";
+import { rolesOfUser } from "../../auth/principal.ts";
+import { StoreBase } from "../base.ts";
+import type { AuditEntry, ModifiedProperty } from "../audit.ts";
+import { checkIfMatch } from "../etag.ts";
+import { licensesOf } from "../users.ts";
+import { buildScenario, type LabScenario } from "./build.ts";
+import { LabDraft, type Kind, type KindData, type StoredServer } from "./state.ts";
+import { toLabSnapshot } from "./snapshot.ts";
+
+export type ChangeTarget = { kind: Kind | "intune" | "appx"; id: string };
+export type ChangeOutcome<T> = { result: T; target: ChangeTarget };
+
+const SECRET_KEYS = new Set(["material", "requests", "privateKeys"]);
+
+export function displayNameOf(d: LabDraft, t: ChangeTarget, data: unknown): string {
+  const o = data as Record<string, unknown> | undefined;
+  if (!o) return t.id;
+  switch (t.kind) {
+    case "server":
+      return String(o.fqdn);
+    case "adAccount":
+      return `${String(o.domain)}\\${String(o.samAccountName)}`;
+    case "adGroup":
+    case "ca":
+      return String(o.name);
+    case "template":
+      return String(o.displayName);
+    case "forest":
+      return String((o.forest as { name: string }).name);
+    case "ndes":
+    case "intune":
+    case "appx": {
+      const server = d.find("server", String(o.serverId));
+      const what = t.kind === "ndes" ? "NDES" : t.kind === "intune" ? "Certificate Connector" : "Private network connector";
+      return `${what} on ${server?.fqdn ?? String(o.serverId)}`;
+    }
+    default:
+      return String(o.displayName ?? t.id);
+  }
+}
+
+function auditDiff(before: Record<string, unknown>, after: Record<string, unknown>): ModifiedProperty[] {
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => !SECRET_KEYS.has(k));
+  const out: ModifiedProperty[] = [];
+  for (const k of keys) {
+    if (JSON.stringify(before[k]) !== JSON.stringify(after[k])) out.push({ displayName: k, oldValue: before[k] ?? null, newValue: after[k] ?? null });
+  }
+  return out;
+}
+
+export type SignInCheck =
+  | { ok: false; reason: "credentials" | "otherTenant" | "disabled" }
+  | { ok: true; userId: string; upn: string; displayName: string; roleIds: string[]; hasIntuneLicense: boolean };
+
+export class LabStore extends StoreBase {
+  /** The whole lab, read-only use. */
+  draft(): Promise<LabDraft> {
+    return LabDraft.load(this.db, this.tenantId);
+  }
+
+  async snapshot(): Promise<LabSnapshot | undefined> {
+    return toLabSnapshot(await this.draft());
+  }
+
+  /**
+   * One console action. `ifMatch` names the object whose version the caller read (404 first, then 412).
+   * `fn` changes the draft and says which object it acted on, for the audit record.
+   */
+  async change<T>(
+    activity: string,
+    operationType: AuditEntry["operationType"],
+    fn: (d: LabDraft) => Promise<ChangeOutcome<T>> | ChangeOutcome<T>,
+    ifMatch?: { kind: Kind; id: string; value: string | undefined },
+  ): Promise<T> {
+    return this.write(async (tx) => {
+      const d = await LabDraft.load(tx, this.tenantId);
+      if (ifMatch) {
+        d.get(ifMatch.kind, ifMatch.id);
+        checkIfMatch(ifMatch.value, d.versionOf(ifMatch.id));
+      }
+      const { result, target } = await fn(d);
+      const entry = target.kind === "intune" ? d.intune.get(target.id) : target.kind === "appx" ? d.appx.get(target.id) : d.objects.get(target.id);
+      const before = entry?.original ? (JSON.parse(entry.original) as Record<string, unknown>) : {};
+      const after = entry && !entry.deleted ? (entry.data as Record<string, unknown>) : {};
+      const displayName = displayNameOf(d, target, entry?.deleted ? before : after);
+      const modifiedProperties = auditDiff(before, after);
+      await d.commit(tx);
+      return {
+        result,
+        audit: {
+          activityDisplayName: activity,
+          category: "Lab",
+          operationType,
+          loggedByService: "Certlab lab",
+          targets: [{ type: target.kind, id: target.id, displayName, modifiedProperties }],
+        },
+      };
+    });
+  }
+
+  /** POST /api/lab/reset: the tenant's lab objects and connectors replaced by a fresh or a correct lab. */
+  async reset(scenario: LabScenario): Promise<LabDraft> {
+    // Keys and certificates are made before the transaction: it only writes.
+    const seed = await buildScenario(scenario);
+    return this.write(async (tx) => {
+      await tx.labObject.deleteMany({ where: { tenantId: this.tenantId } });
+      await tx.certificateConnector.deleteMany({ where: { tenantId: this.tenantId } });
+      await tx.appProxyConnector.deleteMany({ where: { tenantId: this.tenantId } });
+      const d = await LabDraft.load(tx, this.tenantId);
+      const lab = seed.lab;
+      // Object ids are GUIDs in the database (LabObject ids are global): map the builders' ids everywhere.
+      const ids = new Map<string, string>();
+      for (const list of [lab.accounts, lab.groups, lab.servers, lab.cas, lab.templates, lab.ndes, lab.intuneCertificateConnectors, lab.appProxyConnectors, lab.reverseProxies])
+        for (const o of list) ids.set(o.id, randomUUID());
+      const remap = <T>(value: T): T =>
+        JSON.parse(JSON.stringify(value), (_k, v: unknown) => (typeof v === "string" && ids.has(v) ? ids.get(v) : v)) as T;
+      const add = <K extends Kind>(kind: K, data: KindData[K]) => d.add(kind, remap(data));
+      add("forest", { forest: lab.forest, network: lab.network });
+      for (const a of lab.accounts) add("adAccount", a);
+      for (const g of lab.groups) add("adGroup", g);
+      for (const s of lab.servers) add("server", { ...s, privateKeys: seed.privateKeys.get(s.id) ?? {} } as StoredServer);
+      for (const c of lab.cas) add("ca", { ...c, material: seed.materials.get(c.id)!, requests: seed.requests.get(c.id) ?? [] });
+      for (const t of lab.templates) add("template", t);
+      for (const n of lab.ndes) add("ndes", n);
+      for (const r of lab.reverseProxies) add("reverseProxy", r);
+      for (const c of lab.intuneCertificateConnectors) {
+        const server = lab.servers.find((s) => s.id === c.serverId);
+        const m = remap(c);
+        d.addIntuneConnector({ ...m, connectorName: server?.name ?? m.serverId, machineName: server?.fqdn ?? m.serverId });
+      }
+      for (const c of lab.appProxyConnectors) {
+        const server = lab.servers.find((s) => s.id === c.serverId);
+        const m = remap(c);
+        d.addAppProxyConnector({ ...m, connectorGroupId: d.defaultConnectorGroup().id, machineName: server?.fqdn ?? m.serverId, externalIp: LAB_EXTERNAL_IP, createdDateTime: new Date().toISOString() });
+      }
+      await d.commit(tx);
+      return {
+        result: d,
+        audit: {
+          activityDisplayName: scenario === "fresh" ? "Reset lab to a fresh lab" : "Reset lab to the correct configuration",
+          category: "Lab",
+          operationType: "Update",
+          loggedByService: "Certlab lab",
+          targets: [{ type: "lab", id: this.tenantId, displayName: lab.forest.name, modifiedProperties: [{ displayName: "scenario", oldValue: null, newValue: scenario }] }],
+        },
+      };
+    });
+  }
+
+  /**
+   * The sign-in page of an on-server wizard: the password is checked against the account, and the account must be
+   * a member of THIS directory. Same work whether or not the account exists.
+   */
+  async checkSignIn(upn: string, password: string): Promise<SignInCheck> {
+    const account = await this.db.account.findUnique({ where: { signInName: upn.trim().toLowerCase() } });
+    const ok = await verifyPassword(password, account?.passwordHash ?? (await dummyPasswordHash()));
+    if (!account || !ok) return { ok: false, reason: "credentials" };
+    const user = await this.db.user.findFirst({ where: { tenantId: this.tenantId, accountId: account.id } });
+    if (!user) return { ok: false, reason: "otherTenant" };
+    if (!user.accountEnabled) return { ok: false, reason: "disabled" };
+    return {
+      ok: true,
+      userId: user.id,
+      upn: user.userPrincipalName,
+      displayName: user.displayName,
+      roleIds: (await rolesOfUser(this.db, this.tenantId, user.id)).map((r) => r.toLowerCase()),
+      hasIntuneLicense: hasIntuneLicense(licensesOf(user)),
+    };
+  }
+}
+
+/** The lab network's public address (what Entra lists as the connector's externalIp). RFC 5737 documentation range. */
+export const LAB_EXTERNAL_IP = "203.0.113.10";

@@ -1,0 +1,301 @@
+// The lab as stored: one LabObject row per object (kind + JSON data validated by the domain's shapes), plus the
+// CertificateConnector and AppProxyConnector rows the Intune and Entra portals list. A LabDraft is the whole lab
+// of one tenant loaded into memory (a lab is tens of objects), changed in place by a console action, and written
+// back by `commit`: only rows whose JSON changed are updated, each guarded by its version (optimistic concurrency).
+import { randomUUID } from "node:crypto";
+import type { CaMaterial } from "@certlab/pki/ca";
+import type {
+  AdAccount,
+  AdForest,
+  AdGroup,
+  AppProxyConnector,
+  CertificateTemplate,
+  CertificationAuthority,
+  IntuneCertificateConnector,
+  LabNetwork,
+  LabServer,
+  NdesInstance,
+  ReverseProxy,
+} from "@certlab/domain/lab/snapshot";
+import type { Tx } from "../../db/client.ts";
+import { notFound } from "../../http/errors.ts";
+import { concurrentChange } from "../etag.ts";
+
+/** A request the CA answered (certsrv.msc › Issued Certificates / Failed Requests). */
+export type CaRequest = {
+  requestId: number;
+  disposition: "issued" | "failed";
+  requesterName: string;
+  template: string;
+  subject: string;
+  submittedDateTime: string;
+  /** Issued: the certificate's serial number and thumbprint; failed: the status code and message. */
+  serialNumber?: string;
+  thumbprint?: string;
+  notAfter?: string;
+  statusCode?: string;
+  statusMessage?: string;
+};
+
+/** What a CA row keeps beyond the snapshot's view: its real key pair and certificate, and its request log. */
+export type StoredCa = CertificationAuthority & { material: CaMaterial; requests: CaRequest[] };
+/** A server row keeps the private keys of the certificates in its LocalMachine\My (PKCS#8 PEM by thumbprint). */
+export type StoredServer = LabServer & { privateKeys?: Record<string, string> };
+export type ForestData = { forest: AdForest; network: LabNetwork };
+
+export type KindData = {
+  forest: ForestData;
+  adAccount: AdAccount;
+  adGroup: AdGroup;
+  server: StoredServer;
+  ca: StoredCa;
+  template: CertificateTemplate;
+  ndes: NdesInstance;
+  reverseProxy: ReverseProxy;
+};
+export type Kind = keyof KindData;
+export const KINDS: readonly Kind[] = ["forest", "adAccount", "adGroup", "server", "ca", "template", "ndes", "reverseProxy"];
+
+/** The unique name of a row within its kind (LabObject @@unique([tenantId, kind, name])). */
+export function rowName<K extends Kind>(kind: K, data: KindData[K]): string {
+  switch (kind) {
+    case "forest":
+      return (data as ForestData).forest.name.toLowerCase();
+    case "adAccount": {
+      const a = data as AdAccount;
+      return `${a.domain}\\${a.samAccountName}`.toLowerCase();
+    }
+    case "adGroup": {
+      const g = data as AdGroup;
+      return `${g.domain}\\${g.name}`.toLowerCase();
+    }
+    case "server":
+      return (data as LabServer).fqdn.toLowerCase();
+    case "ca":
+      return (data as CertificationAuthority).name.toLowerCase();
+    case "template":
+      return (data as CertificateTemplate).name.toLowerCase();
+    case "ndes":
+      return (data as NdesInstance).serverId;
+    default:
+      return (data as ReverseProxy).id;
+  }
+}
+
+/** Certificate Connector for Microsoft Intune row, as the lab sees it. */
+export type StoredIntuneConnector = IntuneCertificateConnector & { connectorName: string; machineName: string };
+/** Private network connector row; `externalIp` is the lab network's public address. */
+export type StoredAppProxyConnector = AppProxyConnector & { machineName: string; externalIp: string; createdDateTime: string };
+export type ConnectorGroupRow = { id: string; name: string; region: string | null; isDefault: boolean };
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+type Entry<T> = { id: string; kind: string; version: number; data: T; original: string | null; deleted: boolean };
+
+function entryOf<T>(id: string, kind: string, version: number, data: T, isNew = false): Entry<T> {
+  return { id, kind, version, data, original: isNew ? null : JSON.stringify(data), deleted: false };
+}
+
+export class LabDraft {
+  readonly objects = new Map<string, Entry<unknown>>();
+  readonly intune = new Map<string, Entry<StoredIntuneConnector>>();
+  readonly appx = new Map<string, Entry<StoredAppProxyConnector>>();
+  readonly connectorGroups: ConnectorGroupRow[] = [];
+  readonly newConnectorGroups: ConnectorGroupRow[] = [];
+
+  constructor(readonly tenantId: string) {}
+
+  static async load(tx: Tx, tenantId: string): Promise<LabDraft> {
+    const [rows, intune, appx, groups] = await Promise.all([
+      tx.labObject.findMany({ where: { tenantId }, orderBy: [{ createdDateTime: "asc" }, { name: "asc" }] }),
+      tx.certificateConnector.findMany({ where: { tenantId }, orderBy: { enrollmentDateTime: "asc" } }),
+      tx.appProxyConnector.findMany({ where: { tenantId }, orderBy: { createdDateTime: "asc" } }),
+      tx.connectorGroup.findMany({ where: { tenantId }, orderBy: { createdDateTime: "asc" } }),
+    ]);
+    const d = new LabDraft(tenantId);
+    for (const r of rows) d.objects.set(r.id, entryOf(r.id, r.kind, r.version, JSON.parse(r.data)));
+    for (const c of intune) {
+      const extra = JSON.parse(c.data) as Omit<StoredIntuneConnector, "id" | "serverId" | "generation" | "version" | "enrolledDateTime" | "lastCheckinDateTime" | "connectorName" | "machineName">;
+      d.intune.set(c.id, entryOf(c.id, "intune", c.version, {
+        ...extra,
+        id: c.id,
+        serverId: c.serverId,
+        generation: c.generation === "legacy" ? "legacy" : "current",
+        version: c.connectorVersion,
+        connectorName: c.connectorName,
+        machineName: c.machineName,
+        enrolledDateTime: c.enrollmentDateTime.toISOString(),
+        lastCheckinDateTime: c.lastCheckinDateTime.toISOString(),
+      }));
+    }
+    for (const c of appx) {
+      const extra = JSON.parse(c.data) as Omit<StoredAppProxyConnector, "id" | "serverId" | "version" | "connectorGroupId" | "machineName" | "externalIp" | "createdDateTime">;
+      d.appx.set(c.id, entryOf(c.id, "appx", 1, {
+        ...extra,
+        id: c.id,
+        serverId: c.serverId,
+        version: c.connectorVersion,
+        connectorGroupId: c.connectorGroupId ?? undefined,
+        machineName: c.machineName,
+        externalIp: c.externalIp,
+        createdDateTime: c.createdDateTime.toISOString(),
+      }));
+    }
+    d.connectorGroups.push(...groups.map((g) => ({ id: g.id, name: g.name, region: g.region, isDefault: g.isDefault })));
+    return d;
+  }
+
+  get isEmpty(): boolean {
+    return ![...this.objects.values()].some((e) => !e.deleted);
+  }
+
+  list<K extends Kind>(kind: K): KindData[K][] {
+    const out: KindData[K][] = [];
+    for (const e of this.objects.values()) if (e.kind === kind && !e.deleted) out.push(e.data as KindData[K]);
+    return out;
+  }
+
+  find<K extends Kind>(kind: K, id: string): KindData[K] | undefined {
+    const e = this.objects.get(id);
+    return e && e.kind === kind && !e.deleted ? (e.data as KindData[K]) : undefined;
+  }
+
+  /** The object, or 404 (also for another tenant's id: the draft only holds this tenant's rows). */
+  get<K extends Kind>(kind: K, id: string): KindData[K] {
+    const found = this.find(kind, id);
+    if (!found) throw notFound(id);
+    return found;
+  }
+
+  versionOf(id: string): number {
+    return this.objects.get(id)?.version ?? this.intune.get(id)?.version ?? this.appx.get(id)?.version ?? 0;
+  }
+
+  forest(): ForestData {
+    const f = this.list("forest")[0];
+    if (!f) throw notFound("lab");
+    return f;
+  }
+
+  /** Adds an object; its `id` is set to a new GUID unless it already has one that is free. */
+  add<K extends Kind>(kind: K, data: KindData[K]): KindData[K] {
+    const withId = data as KindData[K] & { id?: string };
+    // Row ids are global (LabObject.id): keep a GUID the caller chose, replace builder ids such as "srv-ndes01".
+    const keep = withId.id && GUID.test(withId.id) && !this.objects.has(withId.id);
+    const id = kind !== "forest" && keep ? withId.id! : randomUUID();
+    if (kind !== "forest") withId.id = id;
+    this.objects.set(id, entryOf(id, kind, 1, data, true));
+    return data;
+  }
+
+  remove(kind: Kind, id: string): void {
+    const e = this.objects.get(id);
+    if (!e || e.kind !== kind || e.deleted) throw notFound(id);
+    e.deleted = true;
+  }
+
+  idOf(kind: Kind, data: unknown): string | undefined {
+    for (const e of this.objects.values()) if (e.kind === kind && e.data === data) return e.id;
+    return undefined;
+  }
+
+  intuneConnectors(): StoredIntuneConnector[] {
+    return [...this.intune.values()].filter((e) => !e.deleted).map((e) => e.data);
+  }
+
+  appProxyConnectors(): StoredAppProxyConnector[] {
+    return [...this.appx.values()].filter((e) => !e.deleted).map((e) => e.data);
+  }
+
+  addIntuneConnector(c: StoredIntuneConnector): void {
+    this.intune.set(c.id, entryOf(c.id, "intune", 1, c, true));
+  }
+
+  addAppProxyConnector(c: StoredAppProxyConnector): void {
+    this.appx.set(c.id, entryOf(c.id, "appx", 1, c, true));
+  }
+
+  removeConnectorsOf(serverId: string, which: "intune" | "appx"): void {
+    const map = which === "intune" ? this.intune : this.appx;
+    for (const e of map.values()) if ((e.data as { serverId: string }).serverId === serverId) e.deleted = true;
+  }
+
+  /** The tenant's Default connector group, created (isDefault) when missing, as Entra does on first registration. */
+  defaultConnectorGroup(): ConnectorGroupRow {
+    const found = [...this.connectorGroups, ...this.newConnectorGroups].find((g) => g.isDefault);
+    if (found) return found;
+    const g = { id: randomUUID(), name: "Default", region: null, isDefault: true };
+    this.newConnectorGroups.push(g);
+    return g;
+  }
+
+  /** Writes what changed. Each update is guarded by the version read, so a concurrent change answers 412. */
+  async commit(tx: Tx): Promise<void> {
+    const tenantId = this.tenantId;
+    for (const g of this.newConnectorGroups) {
+      await tx.connectorGroup.create({ data: { id: g.id, tenantId, name: g.name, region: g.region, isDefault: g.isDefault } });
+      this.connectorGroups.push(g);
+    }
+    this.newConnectorGroups.length = 0;
+    for (const e of this.objects.values()) {
+      if (e.deleted) {
+        if (e.original !== null) {
+          const res = await tx.labObject.deleteMany({ where: { id: e.id, tenantId, version: e.version } });
+          if (res.count !== 1) throw concurrentChange();
+        }
+        continue;
+      }
+      const json = JSON.stringify(e.data);
+      const name = rowName(e.kind as Kind, e.data as never);
+      if (e.original === null) {
+        await tx.labObject.create({ data: { id: e.id, tenantId, kind: e.kind, name, data: json } });
+      } else if (json !== e.original) {
+        const res = await tx.labObject.updateMany({
+          where: { id: e.id, tenantId, version: e.version },
+          data: { name, data: json, version: { increment: 1 }, lastModifiedDateTime: new Date() },
+        });
+        if (res.count !== 1) throw concurrentChange();
+        e.version += 1;
+      }
+      e.original = json;
+    }
+    for (const e of this.intune.values()) {
+      const c = e.data;
+      const { id, serverId, generation, version, enrolledDateTime, lastCheckinDateTime, connectorName, machineName, ...extra } = c;
+      const json = JSON.stringify(c);
+      if (e.deleted) {
+        if (e.original !== null) await tx.certificateConnector.deleteMany({ where: { id, tenantId } });
+        continue;
+      }
+      const data = {
+        serverId,
+        generation,
+        connectorName,
+        machineName,
+        connectorVersion: version,
+        enrollmentDateTime: new Date(enrolledDateTime),
+        lastCheckinDateTime: new Date(lastCheckinDateTime),
+        data: JSON.stringify(extra),
+      };
+      if (e.original === null) await tx.certificateConnector.create({ data: { id, tenantId, ...data } });
+      else if (json !== e.original) {
+        const res = await tx.certificateConnector.updateMany({ where: { id, tenantId, version: e.version }, data: { ...data, version: { increment: 1 } } });
+        if (res.count !== 1) throw concurrentChange();
+        e.version += 1;
+      }
+      e.original = json;
+    }
+    for (const e of this.appx.values()) {
+      const { id, serverId, version, connectorGroupId, machineName, externalIp, createdDateTime, ...extra } = e.data;
+      const json = JSON.stringify(e.data);
+      if (e.deleted) {
+        if (e.original !== null) await tx.appProxyConnector.deleteMany({ where: { id, tenantId } });
+        continue;
+      }
+      const data = { serverId, machineName, externalIp, connectorVersion: version, connectorGroupId: connectorGroupId ?? null, data: JSON.stringify(extra) };
+      if (e.original === null) await tx.appProxyConnector.create({ data: { id, tenantId, createdDateTime: new Date(createdDateTime), ...data } });
+      else if (json !== e.original) await tx.appProxyConnector.updateMany({ where: { id, tenantId }, data });
+      e.original = json;
+    }
+  }
+}

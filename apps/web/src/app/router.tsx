@@ -1,0 +1,131 @@
+// All routes. Every blade is code-split (route `lazy`), so the first load carries only the shell.
+import type { ComponentType } from "react";
+import { createBrowserRouter, Navigate, type RouteObject } from "react-router";
+import { LaterMilestone } from "@/shared/components/later-milestone";
+import type { PortalId } from "@/shared/portal/portal-context";
+import { RequireAuth } from "@/app/routes/require-auth";
+import { PortalShell } from "@/app/shell/portal-shell";
+import { laterItems } from "@/app/shell/nav-config";
+import type { CrumbHandle } from "@/app/shell/breadcrumbs";
+
+type PageModule = { default: ComponentType };
+const page = (load: () => Promise<PageModule>) => async () => ({ Component: (await load()).default });
+const crumb = (label: string, extra: Omit<CrumbHandle, "crumb"> = {}): CrumbHandle => ({ crumb: label, ...extra });
+
+function placeholders(portal: PortalId, base: string): RouteObject[] {
+  return laterItems(portal).map((item) => ({
+    path: item.to.slice(base.length + 1),
+    handle: crumb(item.label),
+    element: <LaterMilestone title={item.label} issue={item.later ?? ""} />,
+  }));
+}
+
+/** Users and Groups are the same blades in Entra and in Intune (Intune embeds the directory's blades). */
+const directoryBlades: RouteObject[] = [
+  {
+    path: "users",
+    handle: crumb("Users"),
+    children: [
+      { index: true, lazy: page(() => import("@/features/entra/users/routes/users-list")) },
+      { path: "new", handle: crumb("New user"), lazy: page(() => import("@/features/entra/users/routes/user-new")) },
+      { path: ":userId", handle: crumb("User", { dynamic: true }), lazy: page(() => import("@/features/entra/users/routes/user-details")) },
+    ],
+  },
+  {
+    path: "groups",
+    handle: crumb("Groups"),
+    children: [
+      { index: true, lazy: page(() => import("@/features/entra/groups/routes/groups-list")) },
+      { path: "new", handle: crumb("New group"), lazy: page(() => import("@/features/entra/groups/routes/group-new")) },
+      { path: ":groupId", handle: crumb("Group", { dynamic: true }), lazy: page(() => import("@/features/entra/groups/routes/group-details")) },
+    ],
+  },
+];
+
+export const routes: RouteObject[] = [
+  { path: "/signin", lazy: page(() => import("@/features/auth/signin/routes/signin")) },
+  {
+    element: <RequireAuth />,
+    children: [
+      { path: "/", element: <Navigate to="/entra" replace /> },
+      {
+        path: "/entra",
+        element: <PortalShell portal="entra" />,
+        handle: crumb("Home"),
+        children: [
+          { index: true, lazy: page(() => import("@/features/entra/home/routes/entra-home")) },
+          { path: "overview", handle: crumb("Overview"), lazy: page(() => import("@/features/entra/overview/routes/overview")) },
+          ...directoryBlades,
+          {
+            path: "roles",
+            handle: crumb("Roles and administrators"),
+            children: [
+              { index: true, lazy: page(() => import("@/features/entra/roles/routes/roles-list")) },
+              { path: ":roleId", handle: crumb("Role", { dynamic: true }), lazy: page(() => import("@/features/entra/roles/routes/role-details")) },
+            ],
+          },
+          { path: "domains", handle: crumb("Custom domain names"), lazy: page(() => import("@/features/entra/domains/routes/domains")) },
+          { path: "audit-logs", handle: crumb("Audit logs"), lazy: page(() => import("@/features/entra/audit-logs/routes/audit-logs")) },
+          ...placeholders("entra", "/entra"),
+        ],
+      },
+      {
+        path: "/intune",
+        element: <PortalShell portal="intune" />,
+        handle: crumb("Home"),
+        children: [
+          { index: true, lazy: page(() => import("@/features/intune/home/routes/intune-home")) },
+          ...directoryBlades,
+          {
+            path: "tenant-admin",
+            handle: crumb("Tenant administration"),
+            children: [
+              { index: true, lazy: page(() => import("@/features/intune/tenant-admin/routes/tenant-admin")) },
+              { path: "roles", handle: crumb("Roles"), lazy: page(() => import("@/features/intune/tenant-admin/routes/tenant-roles")) },
+              { path: "certificate-connectors", handle: crumb("Certificate connectors"), lazy: page(() => import("@/features/intune/connectors/routes/certificate-connectors")) },
+            ],
+          },
+          {
+            path: "devices",
+            handle: crumb("Devices"),
+            children: [
+              { index: true, lazy: page(() => import("@/features/intune/configuration/routes/devices-home")) },
+              {
+                path: "configuration",
+                handle: crumb("Configuration"),
+                children: [
+                  { index: true, lazy: page(() => import("@/features/intune/configuration/routes/profiles-list")) },
+                  { path: "create", handle: crumb("Create profile"), lazy: page(() => import("@/features/intune/configuration/routes/profile-create")) },
+                  { path: ":profileId", handle: crumb("Profile", { dynamic: true }), lazy: page(() => import("@/features/intune/configuration/routes/profile-details")) },
+                ],
+              },
+            ],
+          },
+          ...placeholders("intune", "/intune"),
+        ],
+      },
+      {
+        path: "/lab",
+        element: <PortalShell portal="lab" />,
+        handle: crumb("Server Manager"),
+        children: [
+          { index: true, lazy: page(() => import("@/features/lab/overview/routes/lab-overview")) },
+          ...placeholders("lab", "/lab"),
+        ],
+      },
+      {
+        element: <PortalShell portal="certlab" />,
+        handle: crumb("Home", { to: "/entra" }),
+        children: [
+          { path: "/health", handle: crumb("Certlab Health"), lazy: page(() => import("@/features/certlab/health/routes/health")) },
+          { path: "/settings/tokens", handle: crumb("API tokens"), lazy: page(() => import("@/features/certlab/tokens/routes/tokens")) },
+        ],
+      },
+    ],
+  },
+  { path: "*", lazy: page(() => import("@/app/routes/not-found")) },
+];
+
+export function createRouter() {
+  return createBrowserRouter(routes);
+}

@@ -1,0 +1,98 @@
+// Certlab Health: the tenant's findings by severity, filterable by severity and text; and the rule catalogue.
+import { useState } from "react";
+import {
+  Button,
+  makeStyles,
+  SearchBox,
+  Tab,
+  TabList,
+  Text,
+  ToggleButton,
+  tokens,
+} from "@fluentui/react-components";
+import { ArrowClockwise20Regular } from "@fluentui/react-icons";
+import type { Severity } from "@/shared/api/types";
+import { Page } from "@/shared/components/page";
+import { ErrorMessage, Loading } from "@/shared/components/query-state";
+import { useSignedInSession } from "@/shared/session/session";
+import { useFindings } from "@/features/certlab/health/api/get-findings";
+import { useRules } from "@/features/certlab/health/api/get-rules";
+import { FindingsList, matches } from "@/features/certlab/health/components/findings-list";
+import { RuleCatalogue } from "@/features/certlab/health/components/rule-catalogue";
+import { SEVERITIES, SEVERITY_ICON, SEVERITY_PLURAL } from "@/features/certlab/health/components/severity";
+
+const useStyles = makeStyles({
+  summary: { display: "flex", gap: "8px", flexWrap: "wrap", alignItems: "center" },
+  filters: { display: "flex", gap: "8px", flexWrap: "wrap", alignItems: "center" },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+export default function HealthRoute() {
+  const s = useStyles();
+  const session = useSignedInSession();
+  const [tab, setTab] = useState<"findings" | "rules">("findings");
+  const [shown, setShown] = useState<Record<Severity, boolean>>({ error: true, warning: true, info: true });
+  const [text, setText] = useState("");
+  const findings = useFindings(session.tenant.id);
+  const rules = useRules(tab === "rules");
+  const all = findings.data?.value ?? [];
+  const summary = findings.data?.summary ?? { error: 0, warning: 0, info: 0 };
+  const visible = all.filter((f) => shown[f.severity] && matches(f, text.trim()));
+
+  return (
+    <Page
+      title="Certlab Health"
+      subtitle={`${session.tenant.displayName} (${session.tenant.defaultDomain})`}
+      commands={
+        <Button appearance="subtle" icon={<ArrowClockwise20Regular />} onClick={() => void findings.refetch()}>
+          Refresh
+        </Button>
+      }
+    >
+      <TabList selectedValue={tab} onTabSelect={(_e, d) => setTab(d.value as "findings" | "rules")} aria-label="Health sections">
+        <Tab value="findings">Findings</Tab>
+        <Tab value="rules">Rule catalogue</Tab>
+      </TabList>
+      {tab === "findings" && (
+        <>
+          {findings.isPending && <Loading label="Evaluating rules…" />}
+          {findings.error && <ErrorMessage error={findings.error} />}
+          {findings.data && (
+            <>
+              <div className={s.filters} role="group" aria-label="Filter by severity">
+                {SEVERITIES.map((sev) => (
+                  <ToggleButton
+                    key={sev}
+                    checked={shown[sev]}
+                    icon={SEVERITY_ICON[sev]}
+                    onClick={() => setShown((v) => ({ ...v, [sev]: !v[sev] }))}
+                  >
+                    {`${SEVERITY_PLURAL[sev]}: ${summary[sev] ?? 0}`}
+                  </ToggleButton>
+                ))}
+                <SearchBox aria-label="Filter findings" placeholder="Filter by text" value={text} onChange={(_e, d) => setText(d.value)} />
+              </div>
+              {all.length === 0 ? (
+                <Text>No findings: every rule passes in this tenant.</Text>
+              ) : (
+                <>
+                  <Text className={s.muted} aria-live="polite">
+                    Showing {visible.length} of {all.length} findings
+                  </Text>
+                  <FindingsList findings={visible} />
+                </>
+              )}
+            </>
+          )}
+        </>
+      )}
+      {tab === "rules" && (
+        <>
+          {rules.isPending && <Loading />}
+          {rules.error && <ErrorMessage error={rules.error} />}
+          {rules.data && <RuleCatalogue rules={rules.data.value} />}
+        </>
+      )}
+    </Page>
+  );
+}
