@@ -243,7 +243,11 @@ const BREAKERS: Record<string, Breaker> = {
     const d = N.scepTemplate.displayName;
     Object.assign(partsOf(l).ndes.mscepRegistry, { SignatureTemplate: d, EncryptionTemplate: d, GeneralPurposeTemplate: d });
   },
-  NDES_TEMPLATE_REGISTRY_PURPOSE_MISMATCH: (l) => void (partsOf(l).ndes.mscepRegistry.GeneralPurposeTemplate = MSCEP_DEFAULT_TEMPLATE),
+  // The name written under the wrong key: SignatureTemplate instead of GeneralPurposeTemplate.
+  NDES_TEMPLATE_REGISTRY_PURPOSE_MISMATCH: (l) => {
+    const { ndes, scep } = partsOf(l);
+    Object.assign(ndes.mscepRegistry, { SignatureTemplate: scep.name, GeneralPurposeTemplate: MSCEP_DEFAULT_TEMPLATE });
+  },
   NDES_NOT_RESTARTED: (l) => void (partsOf(l).ndesSrv.pendingRestart = true),
   NDES_CRP_WINDOWS_AUTH: (l) => {
     withLegacyConnector(l);

@@ -126,7 +126,10 @@ export function correctLab(opts: { now?: Date } = {}): LabSnapshot {
   ndesSrv = { ...ndesSrv, certificates: { ...ndesSrv.certificates, my: [...ndes.raCertificates, iisCert] } };
   ndes = {
     ...ndes,
-    mscepRegistry: { ...ndes.mscepRegistry, SignatureTemplate: scep.name, EncryptionTemplate: scep.name, GeneralPurposeTemplate: scep.name, HashAlgorithm: "SHA256" },
+    // Seeds 001 and 002: the template's purpose is "Signature and encryption", so its NAME goes into
+    // GeneralPurposeTemplate; the other two keep their defaults (a profile asking for one key usage
+    // only then lands on the wrong template: PROF_KEYUSAGE_REGISTRY_MISMATCH).
+    mscepRegistry: { ...ndes.mscepRegistry, GeneralPurposeTemplate: scep.name, HashAlgorithm: "SHA256" },
     iis: {
       ...ndes.iis,
       sites: [{ id: 1, name: "Default Web Site", bindings: [{ protocol: "https", port: 443, hostName: "", certificateThumbprint: iisCert.thumbprint }] }],

@@ -23,7 +23,7 @@ describe("the MSCEP registry (seed 002's Purpose table)", () => {
   it("a Signature template only in SignatureTemplate is fine (the other values may keep the default)", () => {
     const lab = aCorrectLab();
     parts(lab).scep.purpose = "signature";
-    Object.assign(parts(lab).ndes.mscepRegistry, { EncryptionTemplate: "IPSECIntermediateOffline", GeneralPurposeTemplate: "IPSECIntermediateOffline" });
+    Object.assign(parts(lab).ndes.mscepRegistry, { SignatureTemplate: parts(lab).scep.name, GeneralPurposeTemplate: "IPSECIntermediateOffline" });
     expect(check(lab, NDES_TEMPLATE_REGISTRY_PURPOSE_MISMATCH, NDES_TEMPLATE_REGISTRY_DEFAULT)).toEqual([]);
   });
 
