@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import request from "supertest";
 import { bearerFor, createTestApp, DEMO, users, type TestApp } from "./harness.ts";
 import { expectGraphError, GRAPH, targetsOf } from "./helpers.ts";
-import { newServer } from "@certlab/domain/lab/defaults";
+import { installIntuneConnector, newServer } from "@certlab/domain/lab/defaults";
+import { ROLE_IDS } from "@certlab/domain/directory/roles";
 import { runningService } from "@certlab/domain/lab/services";
 import { CONFIGS, bindOf, client, created, makePki, scepBody, trustedBody, type Client, type Pki } from "./intune-fixtures.ts";
 
@@ -19,6 +20,17 @@ const hoursAgo = (h: number) => new Date(Date.now() - h * 3600_000);
 /** A lab server as packages/domain's lab defaults build it (the lab snapshot needs the whole shape). */
 function labServer(id: string, name: string) {
   return newServer({ id, name, os: "2022", domain: { fqdn: "corp.contoso.com", netbiosName: "CORP" } });
+}
+function connectorExtra(generation: "current" | "legacy") {
+  const { connector } = installIntuneConnector(labServer("srv-x", "X"), undefined, {
+    at: new Date().toISOString(),
+    signedInUpn: users.intuneAdmin.upn,
+    signedInUserRoles: [ROLE_IDS.intuneAdministrator],
+    signedInUserHasIntuneLicense: true,
+    generation,
+  });
+  const { id: _i, serverId: _s, generation: _g, version: _v, enrolledDateTime: _e, lastCheckinDateTime: _l, ...extra } = connector;
+  return extra;
 }
 async function addServer(id: string, name: string, connectorService: "running" | "stopped") {
   const server = { ...labServer(id, name), services: [{ ...runningService("legacyConnector"), status: connectorService }] };
@@ -49,8 +61,8 @@ async function connector(id: string, fields: { generation: "current" | "legacy";
       connectorVersion: fields.generation === "legacy" ? "6.2008.60.612" : "6.2406.0.2002",
       enrollmentDateTime: new Date("2026-01-05T10:00:00Z"),
       lastCheckinDateTime: fields.lastCheckin ?? hoursAgo(0.1),
-      // what the lab's installer keeps beside the row
-      data: JSON.stringify({ features: { scep: true, pkcs: false, pkcsImported: false, revocation: false }, serviceAccount: "SYSTEM" }),
+      // what the lab's installer keeps beside the row (store/lab/state.ts): the rest of the lab's connector
+      data: JSON.stringify(connectorExtra(fields.generation)),
     },
   });
 }

@@ -226,6 +226,40 @@ describe("rootCertificate navigation and $ref", () => {
   });
 });
 
+describe("single assignments", () => {
+  it("POST …/assignments adds one (201), GET/DELETE by id, duplicates 409, unknown groups 400 with the field path", async () => {
+    const scep = await created(await admin.post(CONFIGS, scepBody("aosp", undefined)));
+    const path = `${CONFIGS}/${scep.id}/assignments`;
+    const add = await admin.post(path, { target: { "@odata.type": "#microsoft.graph.exclusionGroupAssignmentTarget", groupId: excludeGroup } });
+    const a = await created(add);
+    expect(a).toMatchObject({ id: `${scep.id}_${excludeGroup}`, intent: "apply", target: { "@odata.type": "#microsoft.graph.exclusionGroupAssignmentTarget", groupId: excludeGroup } });
+    expect(add.headers.location).toContain(`/assignments/${a.id}`);
+    expectGraphError(await admin.post(path, { target: { "@odata.type": "#microsoft.graph.exclusionGroupAssignmentTarget", groupId: excludeGroup } }), 409);
+    expect((await admin.get(`${path}/${a.id}`)).body.id).toBe(a.id);
+    const unknown = await admin.post(path, { target: { "@odata.type": "#microsoft.graph.groupAssignmentTarget", groupId: "93f57a7f-e646-4a5a-b6a4-7c19e6ca6244" } });
+    expectGraphError(unknown, 400);
+    expect(targetsOf(unknown)).toEqual(["target.groupId"]);
+    const assign = await admin.post(`${CONFIGS}/${scep.id}/assign`, {
+      assignments: [
+        { target: { "@odata.type": "#microsoft.graph.groupAssignmentTarget", groupId: includeGroup } },
+        { target: { "@odata.type": "#microsoft.graph.groupAssignmentTarget", groupId: DEMO.contoso.users.admin.id } },
+      ],
+    });
+    expectGraphError(assign, 400, { message: "assignments[1].target.groupId" });
+    expect(targetsOf(assign)).toEqual(["assignments[1].target.groupId"]);
+    const badType = await admin.post(`${CONFIGS}/${scep.id}/assign`, { assignments: [{ target: { "@odata.type": "#microsoft.graph.somethingElse" } }] });
+    expectGraphError(badType, 400);
+    // the failed assign changed nothing
+    expect((await admin.get(path)).body.value.map((x: { id: string }) => x.id)).toEqual([a.id]);
+    // the list shows who is assigned with $expand=assignments
+    const list = await admin.get(`${CONFIGS}?$filter=isof('microsoft.graph.aospDeviceOwnerScepCertificateProfile')&$expand=assignments&$select=id,displayName`);
+    expect(list.status, JSON.stringify(list.body)).toBe(200);
+    expect(list.body.value.find((p: { id: string }) => p.id === scep.id).assignments).toHaveLength(1);
+    expect((await admin.delete(`${path}/${a.id}`)).status).toBe(204);
+    expectGraphError(await admin.get(`${path}/${a.id}`), 404);
+  });
+});
+
 describe("400s with field paths", () => {
   const expect400 = async (body: unknown, target: string, message?: string | RegExp) => {
     const res = await admin.post(CONFIGS, body);

@@ -9,7 +9,8 @@ import { contextUrl, graphVersion, parseQuery } from "../respond.ts";
 
 /** onPremisesPublishing, connectors and connector groups exist only in beta (graph-reference.md, preamble). */
 export function betaOnly(req: Request, what: string): void {
-  if (graphVersion(req) === "v1.0") {
+  // originalUrl, not baseUrl: inside r.use("/onPremisesPublishingProfiles") the base URL ends with that segment.
+  if (graphVersion(req) === "v1.0" || req.originalUrl.toLowerCase().startsWith("/graph/v1.0/")) {
     throw new AppError("badRequest", `${what} is available only in the beta endpoint (/graph/beta).`, { code: "BadRequest" });
   }
 }

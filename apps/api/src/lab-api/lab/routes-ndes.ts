@@ -170,7 +170,7 @@ export function ndesRoutes(r: Router): void {
   const iisChange = (activity: string, fn: (n: NdesInstance, d: LabDraft) => void, restart = false) =>
     async (req: Request, res: Response) => {
       requirePermission(req, "lab.write");
-      const id = req.params.id!;
+      const id = String(req.params.id);
       const d0 = await labStore(req).draft();
       const n0 = requireNdes(d0, id);
       const out = await labStore(req).change(activity, "Update", (d) => {
