@@ -97,6 +97,7 @@ describe("custom domains", () => {
     expect(cname?.message).toContain(`which points '${HOST}' to 'ndes-contoso.msappproxy.net'`);
     expect((await api().post("/api/entra/public-dns").set(admin).send({ name: HOST, type: "CNAME", value: "ndes-contoso.msappproxy.net" })).status).toBe(201);
     expect(await codes()).not.toContain("APPPROXY_CNAME_MISSING");
+    expectGraphError(await api().delete(`${GRAPH}/domains/${DOMAIN}`).set(admin), 400, { message: "'NDES custom domain'" });
   });
 });
 

@@ -130,6 +130,20 @@ describe("save-time errors of seed 003", () => {
     expect((await api().get(`${GRAPH}/applications/${id}`).query({ $select: "id,onPremisesPublishing" }).set(cloud.headers)).body.onPremisesPublishing).toBeNull();
   });
 
+  it("the form's live check reports the same errors without writing, and lists the External URL domains", async () => {
+    const live = await api().post("/api/entra/applications/validate").set(appAdmin).send({ internalUrl: "https://web08.corp.contoso.com", externalUrl: EXTERNAL("ndes") });
+    expect(live.status, JSON.stringify(live.body)).toBe(200);
+    expect(live.body.errors.map((e: { code: string; field: string }) => `${e.code} ${e.field}`)).toEqual([
+      "APPPROXY_URL_FORMAT onPremisesPublishing.internalUrl",
+      "APPPROXY_EXTERNAL_URL_NOT_UNIQUE onPremisesPublishing.externalUrl",
+    ]);
+    const ok = await api().post("/api/entra/applications/validate").set(appAdmin).send({ internalUrl: "https://web09.corp.contoso.com/", externalUrl: EXTERNAL("web09") });
+    expect(ok.body.errors).toEqual([]);
+    const domains = await api().get("/api/entra/external-domains").set(appAdmin);
+    expect(domains.body.value[0]).toEqual({ value: "contoso.msappproxy.net", label: "-contoso.msappproxy.net/", isDefault: true });
+    expect(domains.body.value.map((d: { value: string }) => d.value)).not.toContain("contoso-lab.com");
+  });
+
   it("a stale If-Match answers 412", async () => {
     const app = await api().get(`${GRAPH}/applications/${draftId}`).set(appAdmin);
     expect(app.headers.etag).toMatch(/^W\/"\d+"$/);

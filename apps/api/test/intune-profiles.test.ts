@@ -151,6 +151,19 @@ describe.each(PLATFORMS)("%s trusted certificate + SCEP profiles through Graph",
     expect(again.body).toMatchObject({ version: 2, renewalThresholdPercentage: 30 });
   });
 
+  it("GET → modify → PATCH the whole body back works, as against Graph (annotations and read-only properties ignored)", async () => {
+    for (const id of [rootId, scepId]) {
+      const got = (await admin.get(`${CONFIGS}/${id}`)).body as Record<string, unknown>;
+      const res = await admin.patch(`${CONFIGS}/${id}`, { ...got, displayName: `${got.displayName} (edited)` });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      expect(res.body.displayName).toBe(`${got.displayName} (edited)`);
+      expect(res.body.version).toBe((got.version as number) + 1);
+      const back = await admin.patch(`${CONFIGS}/${id}`, { displayName: got.displayName });
+      expect(back.status).toBe(200);
+    }
+    expect((await admin.get(`${CONFIGS}/${scepId}`)).headers.etag).toBe('W/"4"');
+  });
+
   it("assign replaces the set: include group, exclude group, All devices, All users", async () => {
     const res = await admin.post(`${CONFIGS}/${scepId}/assign`, {
       assignments: [

@@ -6,7 +6,8 @@ import { Router, type Request } from "express";
 import { z } from "zod";
 import { evaluate } from "@certlab/domain/rules/engine";
 import type { Finding } from "@certlab/domain/rules/types";
-import { urlHost } from "@certlab/domain/entra/on-premises-publishing";
+import { externalDomainOptions, urlHost, validateAppProxySave } from "@certlab/domain/entra/on-premises-publishing";
+import { applicationData } from "../../store/entra/data.ts";
 import { requirePermission } from "../../auth/middleware.ts";
 import { requirePrincipal, requireStore } from "../../http/context.ts";
 import { parseBody } from "../../http/validate.ts";
@@ -22,6 +23,11 @@ export const ZPublicDnsRecordCreate = z
   .strict();
 
 export const ZMaintenanceMode = z.object({ enabled: z.boolean() }).strict();
+
+/** The form's live check: the URLs as typed (and the app being edited, if any). */
+export const ZAppProxyDraft = z
+  .object({ applicationId: z.string().optional(), internalUrl: z.string().max(2048), externalUrl: z.string().max(2048) })
+  .strict();
 
 export type DetectedIssue = { code: string; severity: Finding["severity"]; title: string; message: string; resolution: string; symptom: string };
 export type ApplicationDiagnostic = {
@@ -94,6 +100,31 @@ export function entraApiRouter(): Router {
       return;
     }
     res.json(report);
+  });
+
+  // The save-time errors of seed 003 for a draft, as the form shows them while the admin types (nothing is written).
+  r.post("/entra/applications/validate", async (req, res) => {
+    requirePermission(req, "directory.read");
+    const draft = parseBody(ZAppProxyDraft, req.body);
+    const store = requireStore(req);
+    const [domains, apps] = await Promise.all([store.organization.domains(), store.db.application.findMany({ where: { tenantId: store.tenantId } })]);
+    const errors = validateAppProxySave(draft, {
+      tenantInitialDomain: domains.find((d) => d.isInitial)?.name ?? "",
+      domains: domains.map((d) => ({ name: d.name, isVerified: d.isVerified })),
+      applications: apps.map((a) => {
+        const p = applicationData(a).onPremisesPublishing;
+        return { id: a.id, displayName: a.displayName, onPremisesPublishing: p ? { internalUrl: p.internalUrl, externalUrl: p.externalUrl } : null };
+      }),
+      callerRoleIds: requirePrincipal(req).roleIds,
+    });
+    res.json({ errors });
+  });
+
+  // The External URL domain dropdown: the default <tenant>.msappproxy.net domain and every verified custom domain.
+  r.get("/entra/external-domains", async (req, res) => {
+    requirePermission(req, "directory.read");
+    const domains = await requireStore(req).organization.domains();
+    res.json({ value: externalDomainOptions(domains.find((d) => d.isInitial)?.name ?? "", domains) });
   });
 
   r.put("/entra/applications/:id/maintenance-mode", async (req, res) => {

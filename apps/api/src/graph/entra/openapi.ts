@@ -12,7 +12,7 @@ import {
 import { ZGraphError } from "@certlab/domain/schemas/common";
 import { ZAppRoleAssignmentCreate } from "./applications.ts";
 import { ZDomainCreate } from "./domains.ts";
-import { ZMaintenanceMode, ZPublicDnsRecordCreate } from "./api-routes.ts";
+import { ZAppProxyDraft, ZMaintenanceMode, ZPublicDnsRecordCreate } from "./api-routes.ts";
 
 const json = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } } });
 const err = (description: string) => ({ description, ...json(ZGraphError) });
@@ -68,6 +68,13 @@ export function registerEntraPaths(registry: OpenAPIRegistry): void {
   reg("post", "/api/entra/applications/{id}/test", "Test Application: detected issues with resolution guidance (?format=text downloads the report)", {
     request: { params: id, query: z.object({ format: z.enum(["json", "text"]).optional() }) },
     responses: { 200: { description: "Diagnostic", ...json(ZDiagnostic) }, 404: err("No such application") },
+  });
+  reg("post", "/api/entra/applications/validate", "The seed 003 save-time errors of a draft (live form check; nothing is written)", {
+    request: { body: json(ZAppProxyDraft) },
+    responses: { 200: { description: "Errors", ...json(z.object({ errors: z.array(z.object({ code: z.string(), field: z.string(), message: z.string(), checklist: z.string() })) })) } },
+  });
+  reg("get", "/api/entra/external-domains", "The External URL domain dropdown (default msappproxy.net domain and verified custom domains)", {
+    responses: { 200: { description: "Domains", ...json(z.object({ value: z.array(z.object({ value: z.string(), label: z.string(), isDefault: z.boolean() })) })) } },
   });
   reg("put", "/api/entra/applications/{id}/maintenance-mode", "Maintenance Mode on or off", { request: { params: id, body: json(ZMaintenanceMode) } });
   reg("get", "/api/entra/public-dns", "The lab's public DNS records", { responses: { 200: { description: "Records", ...json(z.object({ value: z.array(ZPublicDnsRecord) })) } } });

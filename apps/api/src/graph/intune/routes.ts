@@ -114,6 +114,18 @@ function createSchemaFor(body: unknown) {
   return PROFILE_CREATE_SCHEMAS[type];
 }
 
+/**
+ * Annotations a client echoes back from a GET (`@odata.context`, `@odata.etag`, Certlab's
+ * `trustedRootCertificate@certlab.certificateInfo`) are not properties: drop them before the strict schemas run, so
+ * GET → modify → PATCH works as against Graph. `@odata.type` and `…@odata.bind` are kept: they mean something.
+ */
+function withoutAnnotations(body: unknown): unknown {
+  if (!body || typeof body !== "object" || Array.isArray(body)) return body;
+  return Object.fromEntries(
+    Object.entries(body as Record<string, unknown>).filter(([k]) => !k.includes("@") || k === "@odata.type" || k.endsWith("@odata.bind")),
+  );
+}
+
 /** The rootCertificate type-cast segment must name the profile's own type (or one of its bases). */
 function checkCast(profile: StoredProfile, cast: string | undefined): void {
   if (cast === undefined) return;
@@ -154,7 +166,8 @@ export function intuneRoutes(r: Router): void {
 
   r.post(CONFIGS, async (req, res) => {
     requirePermission(req, "intune.configuration.write");
-    const body = parseBody(createSchemaFor(req.body), req.body);
+    const input = withoutAnnotations(req.body);
+    const body = parseBody(createSchemaFor(input), input);
     const profile = await requireStore(req).intune.createProfile(body);
     res.setHeader("Location", `${graphRoot(req)}${CONFIGS}/${profile.id}`);
     await sendProfile(req, res, profile, 201);
@@ -169,7 +182,7 @@ export function intuneRoutes(r: Router): void {
     requirePermission(req, "intune.configuration.write");
     const store = requireStore(req).intune;
     const current = await store.getProfile(req.params.id!);
-    const patch = parseBody(profilePatchSchema(current.odataType, current.settings), req.body) as Record<string, unknown>;
+    const patch = parseBody(profilePatchSchema(current.odataType, current.settings), withoutAnnotations(req.body)) as Record<string, unknown>;
     const updated = await store.updateProfile(current.id, patch, ifMatch(req));
     // The docs answer 200 with the updated entity (graph-reference.md §1.2).
     await sendProfile(req, res, updated);

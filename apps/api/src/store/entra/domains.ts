@@ -8,7 +8,8 @@ import type { Db, Tx } from "../../db/client.ts";
 import { AppError, notFound } from "../../http/errors.ts";
 import { StoreBase } from "../base.ts";
 import { concurrentChange } from "../etag.ts";
-import { jsonObject } from "./data.ts";
+import { urlHost } from "@certlab/domain/entra/on-premises-publishing";
+import { applicationData, jsonObject } from "./data.ts";
 
 export type PublicDnsRecord = { id: string; name: string; type: "TXT" | "CNAME"; value: string; createdDateTime: string };
 
@@ -98,6 +99,14 @@ export class DomainsStore extends StoreBase {
     const domain = await this.get(name);
     if (domain.isInitial) throw new AppError("badRequest", `The initial domain '${domain.name}' can't be deleted.`);
     if (domain.isDefault) throw new AppError("badRequest", `The domain '${domain.name}' is the directory's default domain; make another domain the default before deleting it.`);
+    const apps = await this.db.application.findMany({ where: { tenantId: this.tenantId } });
+    const using = apps.filter((a) => {
+      const host = urlHost(applicationData(a).onPremisesPublishing?.externalUrl.trim() ?? "");
+      return host !== undefined && (host === domain.name || host.endsWith(`.${domain.name}`));
+    });
+    if (using.length > 0) {
+      throw new AppError("badRequest", `The domain '${domain.name}' can't be deleted while application proxy applications use it: ${using.map((a) => `'${a.displayName}'`).join(", ")}. Change their External URL first.`);
+    }
     await this.write(async (tx) => {
       await tx.domain.delete({ where: { id: domain.id } });
       return {

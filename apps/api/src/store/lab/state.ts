@@ -3,6 +3,7 @@
 // of one tenant loaded into memory (a lab is tens of objects), changed in place by a console action, and written
 // back by `commit`: only rows whose JSON changed are updated, each guarded by its version (optimistic concurrency).
 import { randomUUID } from "node:crypto";
+import { defaultConnectorGroupId } from "../entra/connectors.ts";
 import type { CaMaterial } from "@certlab/pki/ca";
 import type {
   AdAccount,
@@ -224,7 +225,8 @@ export class LabDraft {
   defaultConnectorGroup(): ConnectorGroupRow {
     const found = [...this.connectorGroups, ...this.newConnectorGroups].find((g) => g.isDefault);
     if (found) return found;
-    const g = { id: randomUUID(), name: "Default", region: null, isDefault: true };
+    // The same deterministic id the Entra side uses, so the two can never create two Default groups.
+    const g = { id: defaultConnectorGroupId(this.tenantId), name: "Default", region: null, isDefault: true };
     this.newConnectorGroups.push(g);
     return g;
   }
