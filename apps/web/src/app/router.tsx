@@ -66,6 +66,34 @@ export const routes: RouteObject[] = [
           },
           { path: "domains", handle: crumb("Custom domain names"), lazy: page(() => import("@/features/entra/domains/routes/domains")) },
           { path: "audit-logs", handle: crumb("Audit logs"), lazy: page(() => import("@/features/entra/audit-logs/routes/audit-logs")) },
+          {
+            path: "enterprise-apps",
+            handle: crumb("Enterprise applications"),
+            children: [
+              { index: true, lazy: page(() => import("@/features/entra/enterprise-apps/routes/applications-list")) },
+              { path: "application-proxy", handle: crumb("Application proxy"), lazy: page(() => import("@/features/entra/enterprise-apps/routes/application-proxy")) },
+              {
+                path: "new",
+                handle: crumb("Browse Microsoft Entra Gallery"),
+                children: [
+                  { index: true, lazy: page(() => import("@/features/entra/enterprise-apps/routes/new-application")) },
+                  { path: "on-premises", handle: crumb("Add an on-premises application"), lazy: page(() => import("@/features/entra/enterprise-apps/routes/new-on-premises-application")) },
+                ],
+              },
+              {
+                path: ":appId",
+                handle: crumb("Application", { dynamic: true }),
+                lazy: page(() => import("@/features/entra/enterprise-apps/routes/application-layout")),
+                children: [
+                  { index: true, lazy: page(() => import("@/features/entra/enterprise-apps/routes/application-overview")) },
+                  { path: "properties", handle: crumb("Properties"), lazy: page(() => import("@/features/entra/enterprise-apps/routes/application-properties")) },
+                  { path: "users", handle: crumb("Users and groups"), lazy: page(() => import("@/features/entra/enterprise-apps/routes/application-users")) },
+                  { path: "app-proxy", handle: crumb("Application proxy"), lazy: page(() => import("@/features/entra/enterprise-apps/routes/application-app-proxy")) },
+                  { path: "audit-logs", handle: crumb("Audit logs"), lazy: page(() => import("@/features/entra/enterprise-apps/routes/application-audit-logs")) },
+                ],
+              },
+            ],
+          },
           ...placeholders("entra", "/entra"),
         ],
       },
@@ -109,7 +137,20 @@ export const routes: RouteObject[] = [
         element: <PortalShell portal="lab" />,
         handle: crumb("Server Manager"),
         children: [
-          { index: true, lazy: page(() => import("@/features/lab/overview/routes/lab-overview")) },
+          { index: true, lazy: page(() => import("@/features/lab/console/routes/lab-overview")) },
+          { path: "servers/:serverId", handle: crumb("Server", { dynamic: true }), lazy: page(() => import("@/features/lab/console/routes/server")) },
+          { path: "ad", handle: crumb("Active Directory Users and Computers"), lazy: page(() => import("@/features/lab/console/routes/ad")) },
+          { path: "ca", handle: crumb("Certification Authority"), lazy: page(() => import("@/features/lab/console/routes/ca")) },
+          {
+            path: "templates",
+            handle: crumb("Certificate Templates"),
+            children: [
+              { index: true, lazy: page(() => import("@/features/lab/console/routes/templates")) },
+              { path: ":templateId", handle: crumb("Template", { dynamic: true }), lazy: page(() => import("@/features/lab/console/routes/template")) },
+            ],
+          },
+          { path: "ndes", handle: crumb("NDES"), lazy: page(() => import("@/features/lab/console/routes/ndes")) },
+          { path: "browser", handle: crumb("Lab browser"), lazy: page(() => import("@/features/lab/console/routes/browser")) },
           ...placeholders("lab", "/lab"),
         ],
       },

@@ -16,6 +16,11 @@ export const paths = {
     role: (id: string) => `/entra/roles/${id}`,
     auditLogs: "/entra/audit-logs",
     domains: "/entra/domains",
+    enterpriseApps: "/entra/enterprise-apps",
+    applicationProxy: "/entra/enterprise-apps/application-proxy",
+    newApplication: "/entra/enterprise-apps/new",
+    newOnPremisesApplication: "/entra/enterprise-apps/new/on-premises",
+    application: (id: string, section = "") => `/entra/enterprise-apps/${id}${section ? `/${section}` : ""}`,
   },
   intune: {
     home: "/intune",
@@ -27,5 +32,14 @@ export const paths = {
     createProfile: (odataType: string) => `/intune/devices/configuration/create?type=${encodeURIComponent(odataType)}`,
     profile: (id: string) => `/intune/devices/configuration/${id}`,
   },
-  lab: { home: "/lab" },
+  lab: {
+    home: "/lab",
+    server: (id: string) => `/lab/servers/${encodeURIComponent(id)}`,
+    ad: "/lab/ad",
+    ca: "/lab/ca",
+    templates: "/lab/templates",
+    template: (id: string) => `/lab/templates/${encodeURIComponent(id)}`,
+    ndes: "/lab/ndes",
+    browser: "/lab/browser",
+  },
 } as const;

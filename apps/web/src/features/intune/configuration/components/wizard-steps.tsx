@@ -61,7 +61,7 @@ function GroupAdder(props: { tenantId: string; label: string; verb: string; excl
       <Field label={props.label}>
         <Input value={text} onChange={(_e, d) => setText(d.value)} placeholder="Search by group name" />
       </Field>
-      <ul className={s.list} aria-label={`${props.label} results`}>
+      <ul className={s.list} aria-label={`Matching groups to ${props.verb.toLowerCase()}`}>
         {groups.slice(0, 8).map((g) => (
           <li key={g.id} className={s.row}>
             <Button size="small" onClick={() => props.onAdd({ id: g.id, displayName: g.displayName })} aria-label={`${props.verb} ${g.displayName}`}>

@@ -31,11 +31,11 @@ export default function IntuneHomeRoute() {
               ["Tenant name", org.data?.displayName ?? session.tenant.displayName],
               ["Tenant location", org.data?.countryLetterCode ?? "—"],
               ["MDM authority", authority ? (MDM_AUTHORITY[authority] ?? authority) : org.isPending ? "…" : "Microsoft Intune"],
-              ["Certificate connectors", "None yet"],
+              ["Certificate connectors", <AppLink key="c" to={paths.intune.certificateConnectors}>View certificate connectors</AppLink>],
             ]}
           />
           <Text size={200} className={s.muted}>
-            Certificate connectors are added under Tenant administration &gt; Connectors and tokens in a later Certlab milestone.
+            Certificate connectors are listed under Tenant administration &gt; Connectors and tokens.
           </Text>
         </Card>
         <Card>

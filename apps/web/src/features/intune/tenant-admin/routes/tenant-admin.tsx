@@ -1,4 +1,4 @@
-// Tenant administration: the blades it holds in this milestone.
+// Tenant administration: Roles, and Connectors and tokens > Certificate connectors.
 import { Page } from "@/shared/components/page";
 import { AppLink } from "@/shared/components/app-link";
 import { paths } from "@/shared/paths";
@@ -10,7 +10,11 @@ export default function TenantAdminRoute() {
         <li>
           <AppLink to={paths.intune.tenantRoles}>Roles</AppLink> — who administers Intune in this tenant
         </li>
-        <li>Connectors and tokens — certificate connectors arrive in a later Certlab milestone</li>
+        <li>
+          Connectors and tokens:{" "}
+          <AppLink to={paths.intune.certificateConnectors}>Certificate connectors</AppLink> — the Certificate Connector for
+          Microsoft Intune on the NDES server
+        </li>
       </ul>
     </Page>
   );

@@ -275,6 +275,7 @@ export function IisManager(props: { server: LabServerOut; ndes: LabNdes | undefi
     error: "Could not change the application pool",
   });
   const crp = useLabMutation((b: Record<string, unknown>) => api.crpAuth(s.id, b), { success: "Authentication changed", error: "Could not change authentication" });
+  const iis = useLabMutation((b: Record<string, unknown>) => api.iis(s.id, b), { success: "IIS configuration changed", error: "Could not change IIS" });
   if (!s.features.includes("Web-Server")) return <Text>IIS (Web Server) is not installed on this server.</Text>;
   if (!n)
     return (
@@ -357,6 +358,16 @@ export function IisManager(props: { server: LabServerOut; ndes: LabNdes | undefi
             ))}
           </TableBody>
         </Table>
+      </Section>
+      <Section title="Sites › Default Web Site › CertSrv">
+        <Text>/certsrv/mscep (SCEP application pool){n.iis.mscepAdminPublished ? ", /certsrv/mscep_admin" : ""}</Text>
+        {canWrite && n.iis.mscepAdminPublished && (
+          <div>
+            <Button size="small" onClick={() => iis.mutate({ mscepAdminPublished: false })}>
+              Remove the mscep_admin application
+            </Button>
+          </div>
+        )}
       </Section>
       {n.iis.certificateRegistrationSvc && (
         <Section title="CertificateRegistrationSvc › Authentication">
@@ -480,6 +491,9 @@ export function RegistryEditor(props: { server: LabServerOut; ndes: LabNdes | un
         { name: "SignatureTemplate", type: "REG_SZ", data: n.mscepRegistry.SignatureTemplate },
       ]
     : [];
+  const hash: RegValue[] = n?.mscepRegistry.present
+    ? [{ name: "HashAlgorithm", type: "REG_SZ", data: n.mscepRegistry.HashAlgorithm }]
+    : [];
   const http: RegValue[] = n
     ? [
         { name: "MaxFieldLength", type: "REG_DWORD", data: n.httpSysParameters.MaxFieldLength },
@@ -528,7 +542,10 @@ export function RegistryEditor(props: { server: LabServerOut; ndes: LabNdes | un
     <>
       <FindingBadge findings={findings} label="the registry" />
       {n?.mscepRegistry.present ? (
-        key("HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Cryptography\\MSCEP", "mscep", mscep)
+        <>
+          {key("HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Cryptography\\MSCEP", "mscep", mscep)}
+          {key("HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Cryptography\\MSCEP\\HashAlgorithm", "mscep", hash)}
+        </>
       ) : (
         <Text>HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Cryptography\MSCEP does not exist (the AD CS Configuration wizard creates it).</Text>
       )}

@@ -134,7 +134,53 @@ function General(props: { ca: LabCa; lab: Lab }) {
           ["Service (CertSvc)", c.running ? "Running" : "Stopped"],
         ]}
       />
+      <Publication ca={c} />
       <FindingList findings={f} />
+    </>
+  );
+}
+
+type Point = LabCa["crlDistributionPoints"][number];
+
+/** Properties › Extensions: where the CRL (CDP) and the CA certificate (AIA) are published, and who reaches them. */
+function Publication(props: { ca: LabCa }) {
+  const c = props.ca;
+  const canWrite = useLabWrite();
+  const save = useLabMutation((b: { crlDistributionPoints?: Point[]; aia?: Point[] }) => api.publication(c.id, b), { success: "Saved the CA's extensions", error: "Could not save the CA's extensions" });
+  const list = (kind: "crlDistributionPoints" | "aia", title: string) => (
+    <Section title={title}>
+      <Table aria-label={title} size="small">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>Location</TableHeaderCell>
+            <TableHeaderCell>Reachable inside the network</TableHeaderCell>
+            <TableHeaderCell>Reachable from the internet</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {c[kind].map((p, i) => (
+            <TableRow key={p.url}>
+              <TableCell>{p.url}</TableCell>
+              {(["reachableInternally", "reachableFromInternet"] as const).map((k) => (
+                <TableCell key={k}>
+                  <Checkbox
+                    aria-label={`${p.url} ${k === "reachableInternally" ? "reachable inside the network" : "reachable from the internet"}`}
+                    checked={p[k]}
+                    disabled={!canWrite || save.isPending}
+                    onChange={(_e, d) => save.mutate({ [kind]: c[kind].map((x, j) => (j === i ? { ...x, [k]: !!d.checked } : x)) })}
+                  />
+                </TableCell>
+              ))}
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </Section>
+  );
+  return (
+    <>
+      {list("crlDistributionPoints", "Extensions › CRL Distribution Point (CDP)")}
+      {list("aia", "Extensions › Authority Information Access (AIA)")}
     </>
   );
 }
