@@ -209,6 +209,13 @@ describe("invalid query options are 400 and say what is wrong", () => {
     expectGraphError(await bad({ $orderby: "displayName sideways" }), 400, { message: "sideways" });
   });
 
+  it("an $expand the directory collection doesn't support is refused, not silently ignored", async () => {
+    const res = await bad({ $expand: "manager" });
+    expectGraphError(res, 400, { code: "Request_BadRequest", message: "manager" });
+    expect(res.body.error.details?.[0]?.target).toBe("$expand");
+    expectGraphError(await api().get(`${GRAPH}/groups`).query({ $expand: "members" }).set(admin), 400, { message: "members" });
+  });
+
   it("a type mismatch in $filter is 400, not 500", async () => {
     for (const f of ["accountEnabled eq 'yes'", "displayName eq true", "startswith(accountEnabled,'t')", "frobnicate(displayName)", "assignedLicenses eq 'x'"]) {
       const res = await bad({ $filter: f });

@@ -22,6 +22,11 @@ export function contextUrl(req: Request, fragment: string): string {
 
 export function parseQuery(req: Request, type: EntityTypeInfo): ODataQuery {
   const query = parseODataQuery(req.query as Record<string, unknown>, type);
+  for (const e of query.expand ?? []) {
+    if (type.navigationProperties && !type.navigationProperties.some((n) => n.toLowerCase() === e.property.toLowerCase())) {
+      throw new ODataError(`Expanding '${e.property}' is not supported on type '${type.name}'.`, "$expand");
+    }
+  }
   if (query.search !== undefined) {
     throw new ODataError("Query option '$search' is not supported by Certlab; use $filter with startswith() instead.", "$search");
   }

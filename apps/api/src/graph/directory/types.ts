@@ -2,6 +2,7 @@
 import type { EntityTypeInfo } from "../odata/types.ts";
 
 export const USER_TYPE: EntityTypeInfo = {
+  navigationProperties: [],
   name: "microsoft.graph.user",
   properties: {
     id: "guid",
@@ -22,6 +23,7 @@ export const USER_TYPE: EntityTypeInfo = {
 };
 
 export const GROUP_TYPE: EntityTypeInfo = {
+  navigationProperties: [],
   name: "microsoft.graph.group",
   properties: {
     id: "guid",
@@ -39,6 +41,7 @@ export const GROUP_TYPE: EntityTypeInfo = {
 
 /** Members of a group and memberOf answers: users and groups together, told apart by @odata.type. */
 export const DIRECTORY_OBJECT_TYPE: EntityTypeInfo = {
+  navigationProperties: [],
   name: "microsoft.graph.directoryObject",
   properties: { ...USER_TYPE.properties, ...GROUP_TYPE.properties },
   nested: USER_TYPE.nested,
@@ -47,6 +50,7 @@ export const DIRECTORY_OBJECT_TYPE: EntityTypeInfo = {
 };
 
 export const ORGANIZATION_TYPE: EntityTypeInfo = {
+  navigationProperties: [],
   name: "microsoft.graph.organization",
   properties: {
     id: "guid",
@@ -64,26 +68,31 @@ export const ORGANIZATION_TYPE: EntityTypeInfo = {
 };
 
 export const DOMAIN_TYPE: EntityTypeInfo = {
+  navigationProperties: [],
   name: "microsoft.graph.domain",
   properties: { id: "string", authenticationType: "string", isDefault: "boolean", isInitial: "boolean", isRoot: "boolean", isVerified: "boolean", supportedServices: "collection" },
 };
 
 export const SUBSCRIBED_SKU_TYPE: EntityTypeInfo = {
+  navigationProperties: [],
   name: "microsoft.graph.subscribedSku",
   properties: { id: "string", capabilityStatus: "string", appliesTo: "string", skuId: "guid", skuPartNumber: "string", consumedUnits: "number", prepaidUnits: "complex", servicePlans: "collection" },
 };
 
 export const ROLE_DEFINITION_TYPE: EntityTypeInfo = {
+  navigationProperties: [],
   name: "microsoft.graph.unifiedRoleDefinition",
   properties: { id: "guid", templateId: "guid", displayName: "string", description: "string", isBuiltIn: "boolean", isEnabled: "boolean", resourceScopes: "collection", version: "string", rolePermissions: "collection" },
 };
 
 export const ROLE_ASSIGNMENT_TYPE: EntityTypeInfo = {
+  navigationProperties: [],
   name: "microsoft.graph.unifiedRoleAssignment",
   properties: { id: "string", principalId: "guid", roleDefinitionId: "guid", directoryScopeId: "string", appScopeId: "string", condition: "string", roleDefinitionDisplayName: "string" },
 };
 
 export const DIRECTORY_AUDIT_TYPE: EntityTypeInfo = {
+  navigationProperties: [],
   name: "microsoft.graph.directoryAudit",
   properties: {
     id: "string",

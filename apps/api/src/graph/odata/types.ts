@@ -27,6 +27,11 @@ export interface EntityTypeInfo {
    * "microsoft.graph.iosCertificateProfileBase" }, so isof() on an abstract intermediate type matches.
    */
   baseTypes?: Record<string, string>;
+  /**
+   * Navigation properties $expand may name. When declared, any other $expand is refused with 400;
+   * when absent, the route handles $expand itself.
+   */
+  navigationProperties?: string[];
   /** Directory objects compare strings case-insensitively (default true). */
   caseInsensitive?: boolean;
 }
