@@ -5,14 +5,16 @@ import { fileURLToPath } from "node:url";
 import { spawn } from "node:child_process";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const dir = path.join(root, ".tmp/e2e");
+// One folder per port, so two runs on different ports never wipe each other's database.
+const port = process.env.CERTLAB_E2E_PORT ?? "3100";
+const dir = path.join(root, `.tmp/e2e-${port}`);
 rmSync(dir, { recursive: true, force: true });
 const child = spawn(process.execPath, [path.join(root, "scripts/start.mjs")], {
   cwd: root,
   stdio: "inherit",
   env: {
     ...process.env,
-    PORT: process.env.CERTLAB_E2E_PORT ?? "3100",
+    PORT: port,
     HOST: "127.0.0.1",
     DATABASE_URL: `file:${path.join(dir, "e2e.db")}`,
     CERTLAB_DEMO_PASSWORD: "E2e-Passw0rd!",

@@ -39,6 +39,8 @@ test("seed 000: NDES published through application proxy with Passthrough, check
   const list = Array.isArray(servers) ? servers : (servers.value ?? []);
   const ndes01 = list.find((s) => s.name === "NDES01");
   expect(ndes01).toBeTruthy();
+  // Seed 003 "HTTP 2.0": on Windows Server 2019 or later, EnableDefaultHTTP2 = 0 before installing the connector.
+  await lab.send("PATCH", `/api/lab/servers/${ndes01!.id}`, { winHttpHttp2Enabled: false });
   await lab.send("POST", `/api/lab/servers/${ndes01!.id}/private-network-connector`, { registerAsUpn: APP_ADMIN, password: DEMO_PASSWORD, acceptTerms: true });
 
   // Entra > Enterprise apps > Application proxy: Download connector service → terms → the lab installer.
@@ -81,6 +83,8 @@ test("seed 000: NDES published through application proxy with Passthrough, check
   await expect(page.getByRole("region", { name: "Configuration findings" })).toContainText("APPPROXY_PREAUTH_NOT_PASSTHROUGH");
   await page.getByRole("combobox", { name: "Pre Authentication" }).selectOption({ label: "Passthrough" });
   await page.getByRole("combobox", { name: "Connector Group" }).selectOption({ label: "NDES connectors" });
+  // NDES and the CA can be slow to answer a PKIOperation: Backend Application Timeout Long (180 s).
+  await page.getByRole("combobox", { name: "Backend Application Timeout" }).selectOption({ label: "Long" });
   await expect(page.getByRole("region", { name: "Configuration findings" })).not.toContainText("APPPROXY_PREAUTH_NOT_PASSTHROUGH");
 
   // Copy the provided External URL.

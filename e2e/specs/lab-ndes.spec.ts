@@ -47,7 +47,7 @@ async function next(w: Locator, times = 1) {
 async function setRegistryValue(page: Page, name: string, value: string, dword = false) {
   await page.getByRole("button", { name: new RegExp(`^(New|Modify) ${name}$`) }).click();
   const dlg = dialog(page, dword ? "Edit DWORD (32-bit) Value" : "Edit String");
-  if (dword) await dlg.getByRole("radio", { name: "Decimal" }).check();
+  if (dword) await dlg.getByRole("radio", { name: "Decimal", exact: true }).check();
   await dlg.getByLabel("Value data").fill(value);
   await dlg.getByRole("button", { name: "OK" }).click();
   await expect(dlg).toBeHidden();
@@ -94,9 +94,9 @@ test("seed 001 parts 1–2 and seed 002 (CA, NDES) in the lab console, from a fr
   await page.getByRole("checkbox", { name: "EDITF_ATTRIBUTEENDDATE" }).click();
   await expect(page.getByRole("checkbox", { name: "EDITF_ATTRIBUTEENDDATE" })).toBeChecked();
   await page.getByRole("button", { name: "net stop certsvc" }).click();
-  await expect(page.getByText("CertSvc: Stopped")).toBeVisible();
+  await expect(page.getByText("CertSvc: Stopped", { exact: true })).toBeVisible();
   await page.getByRole("button", { name: "net start certsvc" }).click();
-  await expect(page.getByText("CertSvc: Running")).toBeVisible();
+  await expect(page.getByText("CertSvc: Running", { exact: true })).toBeVisible();
 
   // The issuing CA's CRL is published where internet devices reach it too (CA_CRL_EXTERNAL_DEVICES).
   await page.getByRole("tab", { name: /^General/ }).click();
@@ -165,7 +165,7 @@ test("seed 001 parts 1–2 and seed 002 (CA, NDES) in the lab console, from a fr
   await next(arf, 2);
   await arf.getByRole("button", { name: "Install" }).click();
   await expect(arf.getByText(/Installation succeeded/)).toBeVisible();
-  await arf.getByRole("link", { name: "Configure Active Directory Certificate Services on the destination server" }).click();
+  await arf.getByRole("button", { name: "Configure Active Directory Certificate Services on the destination server" }).click();
 
   const adcs = dialog(page, "AD CS Configuration");
   await expect(adcs.getByLabel("Credentials")).toHaveValue("CONTOSO\\Administrator");

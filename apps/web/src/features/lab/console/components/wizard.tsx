@@ -47,7 +47,7 @@ export function Wizard(props: {
                   </li>
                 ))}
               </ol>
-              <div className={s.page} role="group" aria-label={props.steps[props.step]}>
+              <div className={s.page}>
                 <h3 style={{ margin: 0 }}>{props.steps[props.step]}</h3>
                 {props.children}
               </div>
