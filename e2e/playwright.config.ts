@@ -8,9 +8,11 @@ export default defineConfig({
   testDir: "specs",
   fullyParallel: false,
   workers: 1,
-  retries: 0,
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
+  // One retry under CI only: a 2-core machine under load can miss a render deadline; Playwright still
+  // reports such a test as "flaky", so it stays visible.
+  retries: process.env.CI ? 1 : 0,
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
   reporter: [["list"], ["json"]],
   use: {
     baseURL: `http://127.0.0.1:${port}`,

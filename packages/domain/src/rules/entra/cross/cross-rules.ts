@@ -1,10 +1,10 @@
 // Catalogue A.8/A.9 conditions that cross from Entra application proxy into the on-premises lab (NDES server,
 // IIS binding certificate, connector server reachability) and into Intune (SCEP profile URLs, trusted roots).
 // Each rule stays silent when the snapshot lacks the section it needs.
-import { certificateNames as labCertCovers } from "../../../lab/lab-index";
+import { certificateNames as labCertCovers, type NdesContext } from "../../../lab/lab-index";
 import { normalizeAppProxyUrl, urlHost } from "../../../entra/on-premises-publishing";
-import { defineRule, finding, listNames, type Finding, type Rule } from "../../types";
-import { appRef, connectorRef, entraContext, groupKey, groupName } from "../entra-context";
+import { defineRule, finding, listNames, type Finding, type ObjectRef, type Rule } from "../../types";
+import { appRef, connectorRef, entraContext, groupKey, groupName, type PublishedApp } from "../entra-context";
 import { customDomainApps } from "../custom-domain/custom-domain-rules";
 import {
   connectorsOfApp,
@@ -23,6 +23,11 @@ const SEED_003 = "003_43f76a8e56847852.txt";
 const SEED_004 = "004_0623edc70b4e3354.txt";
 
 const ndesRef = (fqdn: string, id: string) => ({ type: "ndesServer", id, displayName: fqdn });
+/** The app and, when its Internal URL names an NDES server of the lab, that server. */
+const appAndNdesRefs = (app: PublishedApp, target: NdesContext | undefined): ObjectRef[] => [
+  appRef(app),
+  ...(target?.server ? [ndesRef(target.server.fqdn, target.ndes.id)] : []),
+];
 
 export const APPPROXY_PREAUTH_NOT_PASSTHROUGH: Rule = defineRule({
   code: "APPPROXY_PREAUTH_NOT_PASSTHROUGH",
@@ -55,7 +60,7 @@ export const APPPROXY_PREAUTH_NOT_PASSTHROUGH: Rule = defineRule({
       out.push(
         finding(
           APPPROXY_PREAUTH_NOT_PASSTHROUGH,
-          [appRef(app), ...(target?.server ? [ndesRef(target.server.fqdn, target.ndes.id)] : [])],
+          appAndNdesRefs(app, target),
           `'${app.displayName}' has Pre Authentication = Microsoft Entra ID (aadPreAuthentication), and ${why}.`,
         ),
       );
@@ -106,7 +111,7 @@ export const APPPROXY_INTERNAL_URL_WRONG: Rule = defineRule({
       out.push(
         finding(
           APPPROXY_INTERNAL_URL_WRONG,
-          [appRef(app), ...(target?.server ? [ndesRef(target.server.fqdn, target.ndes.id)] : [])],
+          appAndNdesRefs(app, target),
           `'${app.displayName}' has Internal URL '${url}', which ${problem}; use https://${right}/.`,
         ),
       );

@@ -1,5 +1,5 @@
 // A.4: long SCEP URLs — IIS request filtering and HTTP.sys limits (S10, S13, S28; 001_6feb1c2e8b30dee5.txt part 2).
-import { configuredNdes, labRule, ref } from "../lab-rule";
+import { configuredNdes, labRule, ref, type LabCheck } from "../lab-rule";
 
 /** The value every source sets, in bytes. */
 export const LONG_URL_LIMIT = 65534;
@@ -8,6 +8,27 @@ export const IIS_DEFAULT_LIMITS = { maxUrl: 4096, maxQueryString: 2048 } as cons
 export const HTTPSYS_DEFAULT_LIMITS = { MaxFieldLength: 16384, MaxRequestBytes: 16384 } as const;
 
 const SYMPTOM_414 = '"HTTP 414 Request-URI Too Long"';
+
+/** Reports each configured NDES whose IIS request filtering `setting` (shown as `name`) is below 65534. */
+function iisLimitBelow(setting: keyof typeof IIS_DEFAULT_LIMITS, name: string): LabCheck {
+  return (_lab, ix, report) => {
+    for (const c of configuredNdes(ix)) {
+      const v = c.ndes.iis.requestFiltering[setting];
+      if (v < LONG_URL_LIMIT) report([ref.server(c.server)], `Default Web Site › Request Filtering › ${name} on ${c.server.fqdn} is ${v} bytes, not ${LONG_URL_LIMIT}.`);
+    }
+  };
+}
+
+/** Reports each configured NDES whose HTTP.sys registry `value` is absent or below 65534. */
+function httpSysBelow(value: keyof typeof HTTPSYS_DEFAULT_LIMITS): LabCheck {
+  return (_lab, ix, report) => {
+    for (const c of configuredNdes(ix)) {
+      const v = c.ndes.httpSysParameters[value];
+      if ((v ?? 0) < LONG_URL_LIMIT)
+        report([ref.server(c.server)], `HTTP\\Parameters\\${value} on ${c.server.fqdn} is ${v === undefined ? `not set (HTTP.sys uses ${HTTPSYS_DEFAULT_LIMITS[value]})` : v}.`);
+    }
+  };
+}
 
 export const IIS_REQFILTER_MAXURL_LOW = labRule(
   {
@@ -19,12 +40,7 @@ export const IIS_REQFILTER_MAXURL_LOW = labRule(
     symptom: `${SYMPTOM_414}; script "maxUrl not set correctly!"`,
     sources: ["S10", "S13", "S28", "001_6feb1c2e8b30dee5.txt"],
   },
-  (_lab, ix, report) => {
-    for (const c of configuredNdes(ix)) {
-      const v = c.ndes.iis.requestFiltering.maxUrl;
-      if (v < LONG_URL_LIMIT) report([ref.server(c.server)], `Default Web Site › Request Filtering › Maximum URL length on ${c.server.fqdn} is ${v} bytes, not ${LONG_URL_LIMIT}.`);
-    }
-  },
+  iisLimitBelow("maxUrl", "Maximum URL length"),
 );
 
 export const IIS_REQFILTER_MAXQUERY_LOW = labRule(
@@ -37,12 +53,7 @@ export const IIS_REQFILTER_MAXQUERY_LOW = labRule(
     symptom: `${SYMPTOM_414}; "MaxQueryString not set correctly!"`,
     sources: ["S10", "S13", "S28", "001_6feb1c2e8b30dee5.txt"],
   },
-  (_lab, ix, report) => {
-    for (const c of configuredNdes(ix)) {
-      const v = c.ndes.iis.requestFiltering.maxQueryString;
-      if (v < LONG_URL_LIMIT) report([ref.server(c.server)], `Default Web Site › Request Filtering › Maximum query string on ${c.server.fqdn} is ${v} bytes, not ${LONG_URL_LIMIT}.`);
-    }
-  },
+  iisLimitBelow("maxQueryString", "Maximum query string"),
 );
 
 export const HTTPSYS_MAXFIELDLENGTH_LOW = labRule(
@@ -55,13 +66,7 @@ export const HTTPSYS_MAXFIELDLENGTH_LOW = labRule(
     symptom: 'listed by MS under the 414 fix; script "Error: MaxFieldLength not set to 65534 in the registry!" (HTTP.sys-level status code UNCONFIRMED, likely 400)',
     sources: ["S10", "S13", "S28", "001_6feb1c2e8b30dee5.txt"],
   },
-  (_lab, ix, report) => {
-    for (const c of configuredNdes(ix)) {
-      const v = c.ndes.httpSysParameters.MaxFieldLength;
-      if ((v ?? 0) < LONG_URL_LIMIT)
-        report([ref.server(c.server)], `HTTP\\Parameters\\MaxFieldLength on ${c.server.fqdn} is ${v === undefined ? `not set (HTTP.sys uses ${HTTPSYS_DEFAULT_LIMITS.MaxFieldLength})` : v}.`);
-    }
-  },
+  httpSysBelow("MaxFieldLength"),
 );
 
 export const HTTPSYS_MAXREQUESTBYTES_LOW = labRule(
@@ -74,11 +79,5 @@ export const HTTPSYS_MAXREQUESTBYTES_LOW = labRule(
     symptom: '"MaxRequestBytes not set to 65534 in the registry!"',
     sources: ["S10", "S13", "S28", "001_6feb1c2e8b30dee5.txt"],
   },
-  (_lab, ix, report) => {
-    for (const c of configuredNdes(ix)) {
-      const v = c.ndes.httpSysParameters.MaxRequestBytes;
-      if ((v ?? 0) < LONG_URL_LIMIT)
-        report([ref.server(c.server)], `HTTP\\Parameters\\MaxRequestBytes on ${c.server.fqdn} is ${v === undefined ? `not set (HTTP.sys uses ${HTTPSYS_DEFAULT_LIMITS.MaxRequestBytes})` : v}.`);
-    }
-  },
+  httpSysBelow("MaxRequestBytes"),
 );

@@ -1,20 +1,12 @@
 // API tokens: personal tokens for scripts (Bearer auth against /graph and /api), listed, created, revoked.
 import { useState } from "react";
-import {
-  Button,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-} from "@fluentui/react-components";
+import { Button, Text } from "@fluentui/react-components";
 import { Add20Regular } from "@fluentui/react-icons";
 import type { ApiToken } from "@/shared/api/types";
 import { ConfirmDialog } from "@/shared/components/confirm-dialog";
 import { Page } from "@/shared/components/page";
 import { ErrorMessage, Loading } from "@/shared/components/query-state";
+import { ACTION_HEADER, SimpleTable } from "@/shared/components/simple-table";
 import { formatDateTime } from "@/shared/lib/format";
 import { useCan } from "@/shared/session/session";
 import { useRevokeToken, useTokens } from "@/features/certlab/tokens/api/tokens";
@@ -43,45 +35,28 @@ export default function TokensRoute() {
       {tokens.isPending && <Loading />}
       {tokens.error && <ErrorMessage error={tokens.error} />}
       {tokens.data && (
-        <Table aria-label="API tokens">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>Name</TableHeaderCell>
-              <TableHeaderCell>Token</TableHeaderCell>
-              <TableHeaderCell>Created</TableHeaderCell>
-              <TableHeaderCell>Expires</TableHeaderCell>
-              <TableHeaderCell>Last used</TableHeaderCell>
-              <TableHeaderCell>
-                <span className="sr-only">Action</span>
-              </TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {tokens.data.value.map((t) => (
-              <TableRow key={t.id}>
-                <TableCell>{t.displayName}</TableCell>
-                <TableCell>
-                  <code>{t.tokenPrefix}…</code>
-                </TableCell>
-                <TableCell>{formatDateTime(t.createdDateTime)}</TableCell>
-                <TableCell>{formatDateTime(t.expiresDateTime)}</TableCell>
-                <TableCell>{t.lastUsedDateTime ? formatDateTime(t.lastUsedDateTime) : "Never"}</TableCell>
-                <TableCell>
-                  {canManage && (
-                    <Button size="small" aria-label={`Revoke ${t.displayName}`} onClick={() => setRevoking(t)}>
-                      Revoke
-                    </Button>
-                  )}
-                </TableCell>
-              </TableRow>
-            ))}
-            {tokens.data.value.length === 0 && (
-              <TableRow>
-                <TableCell colSpan={6}>You have no API tokens</TableCell>
-              </TableRow>
-            )}
-          </TableBody>
-        </Table>
+        <SimpleTable
+          aria-label="API tokens"
+          rows={tokens.data.value}
+          rowKey={(t) => t.id}
+          empty="You have no API tokens"
+          columns={[
+            { header: "Name", cell: (t) => t.displayName },
+            { header: "Token", cell: (t) => <code>{t.tokenPrefix}…</code> },
+            { header: "Created", cell: (t) => formatDateTime(t.createdDateTime) },
+            { header: "Expires", cell: (t) => formatDateTime(t.expiresDateTime) },
+            { header: "Last used", cell: (t) => (t.lastUsedDateTime ? formatDateTime(t.lastUsedDateTime) : "Never") },
+            {
+              header: ACTION_HEADER,
+              cell: (t) =>
+                canManage && (
+                  <Button size="small" aria-label={`Revoke ${t.displayName}`} onClick={() => setRevoking(t)}>
+                    Revoke
+                  </Button>
+                ),
+            },
+          ]}
+        />
       )}
       <h2 style={{ fontSize: 16, margin: "16px 0 0" }}>Use it</h2>
       <Text>Send the token as a bearer token; Graph scripts work by changing the base URL.</Text>

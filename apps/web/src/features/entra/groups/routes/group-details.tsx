@@ -11,12 +11,6 @@ import {
   makeStyles,
   Tab,
   TabList,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
 } from "@fluentui/react-components";
 import { Delete20Regular, PersonAdd20Regular } from "@fluentui/react-icons";
 import { useNavigate, useParams } from "react-router";
@@ -25,12 +19,15 @@ import { ConfirmDialog } from "@/shared/components/confirm-dialog";
 import { Page } from "@/shared/components/page";
 import { PropertyList } from "@/shared/components/property-list";
 import { ErrorMessage, Loading } from "@/shared/components/query-state";
+import { ACTION_HEADER, RemoveButton, SimpleTable } from "@/shared/components/simple-table";
 import { UserPicker } from "@/shared/components/user-picker";
 import { formatDateTime } from "@/shared/lib/format";
 import { usePortal } from "@/shared/portal/portal-context";
 import { useCan, useSignedInSession } from "@/shared/session/session";
 import { groupTypeLabel } from "@/features/entra/groups/api/get-groups";
 import { useAddMember, useDeleteGroup, useGroup, useGroupMembers, useRemoveMember } from "@/features/entra/groups/api/group";
+
+const isUser = (m: { "@odata.type"?: string }) => !m["@odata.type"] || m["@odata.type"] === "#microsoft.graph.user";
 
 const useStyles = makeStyles({ panel: { display: "flex", flexDirection: "column", gap: "12px", paddingTop: "8px" } });
 
@@ -96,49 +93,26 @@ export default function GroupDetailsRoute() {
             {members.isPending && <Loading />}
             {members.error && <ErrorMessage error={members.error} />}
             {members.data && (
-              <Table aria-label="Members" size="small">
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell>Name</TableHeaderCell>
-                    <TableHeaderCell>User principal name</TableHeaderCell>
-                    <TableHeaderCell>Type</TableHeaderCell>
-                    <TableHeaderCell>
-                      <span className="sr-only">Action</span>
-                    </TableHeaderCell>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {list.map((m) => {
-                    const isUser = !m["@odata.type"] || m["@odata.type"] === "#microsoft.graph.user";
-                    return (
-                      <TableRow key={m.id}>
-                        <TableCell>
-                          {isUser ? <AppLink to={`${userBase}/${m.id}`}>{m.displayName ?? m.id}</AppLink> : m.displayName ?? m.id}
-                        </TableCell>
-                        <TableCell>{m.userPrincipalName ?? ""}</TableCell>
-                        <TableCell>{isUser ? "User" : (m["@odata.type"] ?? "").replace("#microsoft.graph.", "")}</TableCell>
-                        <TableCell>
-                          {canWrite && (
-                            <Button
-                              size="small"
-                              aria-label={`Remove ${m.displayName ?? m.id}`}
-                              disabled={remove.isPending}
-                              onClick={() => remove.mutate(m)}
-                            >
-                              Remove
-                            </Button>
-                          )}
-                        </TableCell>
-                      </TableRow>
-                    );
-                  })}
-                  {list.length === 0 && (
-                    <TableRow>
-                      <TableCell colSpan={4}>No members found</TableCell>
-                    </TableRow>
-                  )}
-                </TableBody>
-              </Table>
+              <SimpleTable
+                aria-label="Members"
+                size="small"
+                rows={list}
+                rowKey={(m) => m.id}
+                empty="No members found"
+                columns={[
+                  {
+                    header: "Name",
+                    cell: (m) => (isUser(m) ? <AppLink to={`${userBase}/${m.id}`}>{m.displayName ?? m.id}</AppLink> : m.displayName ?? m.id),
+                  },
+                  { header: "User principal name", cell: (m) => m.userPrincipalName ?? "" },
+                  { header: "Type", cell: (m) => (isUser(m) ? "User" : (m["@odata.type"] ?? "").replace("#microsoft.graph.", "")) },
+                  {
+                    header: ACTION_HEADER,
+                    cell: (m) =>
+                      canWrite && <RemoveButton aria-label={`Remove ${m.displayName ?? m.id}`} disabled={remove.isPending} onClick={() => remove.mutate(m)} />,
+                  },
+                ]}
+              />
             )}
           </>
         )}

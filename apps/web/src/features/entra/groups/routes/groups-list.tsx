@@ -1,21 +1,12 @@
 // Groups > All groups.
 import { useState } from "react";
-import {
-  Button,
-  SearchBox,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-} from "@fluentui/react-components";
+import { Button } from "@fluentui/react-components";
 import { ArrowClockwise20Regular, PeopleAdd20Regular } from "@fluentui/react-icons";
 import { useNavigate } from "react-router";
 import { AppLink } from "@/shared/components/app-link";
 import { Page } from "@/shared/components/page";
-import { ErrorMessage, Loading } from "@/shared/components/query-state";
+import { PagedSearchList } from "@/shared/components/paged-search-list";
+import { SimpleTable } from "@/shared/components/simple-table";
 import { useDebounced } from "@/shared/hooks/use-debounced";
 import { formatDate } from "@/shared/lib/format";
 import { useCan, useSignedInSession } from "@/shared/session/session";
@@ -46,50 +37,26 @@ export default function GroupsListRoute() {
         </>
       }
     >
-      <SearchBox
-        aria-label="Search groups by display name"
-        placeholder="Search by display name"
-        value={search}
-        onChange={(_e, d) => setSearch(d.value)}
-        style={{ maxWidth: 360 }}
-      />
-      {total !== undefined && <Text aria-live="polite">{total.toLocaleString()} groups found</Text>}
-      {query.isPending && <Loading />}
-      {query.error && <ErrorMessage error={query.error} />}
-      {query.data && (
-        <Table aria-label="Groups">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>Name</TableHeaderCell>
-              <TableHeaderCell>Description</TableHeaderCell>
-              <TableHeaderCell>Group type</TableHeaderCell>
-              <TableHeaderCell>Created</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {groups.map((g) => (
-              <TableRow key={g.id}>
-                <TableCell>
-                  <AppLink to={g.id}>{g.displayName}</AppLink>
-                </TableCell>
-                <TableCell>{g.description ?? ""}</TableCell>
-                <TableCell>{groupTypeLabel(g)}</TableCell>
-                <TableCell>{formatDate(g.createdDateTime)}</TableCell>
-              </TableRow>
-            ))}
-            {groups.length === 0 && (
-              <TableRow>
-                <TableCell colSpan={4}>No groups found</TableCell>
-              </TableRow>
-            )}
-          </TableBody>
-        </Table>
-      )}
-      {query.hasNextPage && (
-        <Button onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage} style={{ alignSelf: "flex-start" }}>
-          {query.isFetchingNextPage ? "Loading…" : "Load more"}
-        </Button>
-      )}
+      <PagedSearchList
+        searchLabel="Search groups by display name"
+        search={search}
+        onSearch={setSearch}
+        countText={total === undefined ? undefined : `${total.toLocaleString()} groups found`}
+        query={query}
+      >
+        <SimpleTable
+          aria-label="Groups"
+          rows={groups}
+          rowKey={(g) => g.id}
+          empty="No groups found"
+          columns={[
+            { header: "Name", cell: (g) => <AppLink to={g.id}>{g.displayName}</AppLink> },
+            { header: "Description", cell: (g) => g.description ?? "" },
+            { header: "Group type", cell: (g) => groupTypeLabel(g) },
+            { header: "Created", cell: (g) => formatDate(g.createdDateTime) },
+          ]}
+        />
+      </PagedSearchList>
     </Page>
   );
 }

@@ -8,12 +8,6 @@ import {
   DialogContent,
   DialogSurface,
   DialogTitle,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   Text,
 } from "@fluentui/react-components";
 import { PersonAdd20Regular } from "@fluentui/react-icons";
@@ -23,6 +17,7 @@ import { usePrincipalNames } from "@/shared/api/user";
 import { AppLink } from "@/shared/components/app-link";
 import { Page } from "@/shared/components/page";
 import { ErrorMessage, Loading } from "@/shared/components/query-state";
+import { ACTION_HEADER, RemoveButton, SimpleTable } from "@/shared/components/simple-table";
 import { UserPicker } from "@/shared/components/user-picker";
 import { paths } from "@/shared/paths";
 import { useCan, useSignedInSession } from "@/shared/session/session";
@@ -38,6 +33,10 @@ export default function RoleDetailsRoute() {
   const roleName = role?.displayName ?? "Role";
   const list = assignments.data?.value ?? [];
   const names = usePrincipalNames(session.tenant.id, list.map((a) => a.principalId));
+  const rows = list.map((a) => {
+    const user = names.get(a.principalId);
+    return { a, user, name: user?.displayName ?? a.principalId };
+  });
   const add = useAddRoleAssignment(session.tenant.id, roleId, roleName);
   const remove = useRemoveRoleAssignment(session.tenant.id, roleName);
   const [adding, setAdding] = useState(false);
@@ -59,48 +58,28 @@ export default function RoleDetailsRoute() {
       {assignments.isPending && <Loading />}
       {assignments.error && <ErrorMessage error={assignments.error} />}
       {assignments.data && (
-        <Table aria-label="Assignments">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>Name</TableHeaderCell>
-              <TableHeaderCell>User principal name</TableHeaderCell>
-              <TableHeaderCell>Scope</TableHeaderCell>
-              <TableHeaderCell>
-                <span className="sr-only">Action</span>
-              </TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {list.map((a) => {
-              const user = names.get(a.principalId);
-              const name = user?.displayName ?? a.principalId;
-              return (
-                <TableRow key={a.id}>
-                  <TableCell>{user ? <AppLink to={paths.entra.user(user.id)}>{name}</AppLink> : name}</TableCell>
-                  <TableCell>{user?.userPrincipalName ?? ""}</TableCell>
-                  <TableCell>{a.directoryScopeId === "/" ? "Directory" : a.directoryScopeId}</TableCell>
-                  <TableCell>
-                    {canWrite && (
-                      <Button
-                        size="small"
-                        aria-label={`Remove assignment for ${name}`}
-                        disabled={remove.isPending}
-                        onClick={() => remove.mutate({ ...a, principalName: name })}
-                      >
-                        Remove
-                      </Button>
-                    )}
-                  </TableCell>
-                </TableRow>
-              );
-            })}
-            {list.length === 0 && (
-              <TableRow>
-                <TableCell colSpan={4}>No assignments found</TableCell>
-              </TableRow>
-            )}
-          </TableBody>
-        </Table>
+        <SimpleTable
+          aria-label="Assignments"
+          rows={rows}
+          rowKey={(r) => r.a.id}
+          empty="No assignments found"
+          columns={[
+            { header: "Name", cell: ({ user, name }) => (user ? <AppLink to={paths.entra.user(user.id)}>{name}</AppLink> : name) },
+            { header: "User principal name", cell: ({ user }) => user?.userPrincipalName ?? "" },
+            { header: "Scope", cell: ({ a }) => (a.directoryScopeId === "/" ? "Directory" : a.directoryScopeId) },
+            {
+              header: ACTION_HEADER,
+              cell: ({ a, name }) =>
+                canWrite && (
+                  <RemoveButton
+                    aria-label={`Remove assignment for ${name}`}
+                    disabled={remove.isPending}
+                    onClick={() => remove.mutate({ ...a, principalName: name })}
+                  />
+                ),
+            },
+          ]}
+        />
       )}
       <Dialog open={adding} onOpenChange={(_e, d) => setAdding(d.open)}>
         <DialogSurface>

@@ -11,18 +11,13 @@ import {
   Dropdown,
   Field,
   Option,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   Text,
 } from "@fluentui/react-components";
 import { Add20Regular } from "@fluentui/react-icons";
 import { useSubscribedSkus } from "@/shared/api/subscribed-skus";
 import type { User } from "@/shared/api/types";
 import { ErrorMessage, Loading } from "@/shared/components/query-state";
+import { ACTION_HEADER, RemoveButton, SimpleTable } from "@/shared/components/simple-table";
 import { useAssignLicense } from "@/features/entra/users/api/assign-license";
 
 export function UserLicenses(props: { tenantId: string; user: User; canWrite: boolean }) {
@@ -46,44 +41,28 @@ export function UserLicenses(props: { tenantId: string; user: User; canWrite: bo
       )}
       {skus.isPending && <Loading />}
       {skus.error && <ErrorMessage error={skus.error} />}
-      <Table aria-label="Assigned licenses" size="small">
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>Product</TableHeaderCell>
-            <TableHeaderCell>SKU ID</TableHeaderCell>
-            <TableHeaderCell>
-              <span className="sr-only">Action</span>
-            </TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {assigned.map((a) => (
-            <TableRow key={a.skuId}>
-              <TableCell>{name(a.skuId)}</TableCell>
-              <TableCell>
-                <code>{a.skuId}</code>
-              </TableCell>
-              <TableCell>
-                {props.canWrite && (
-                  <Button
-                    size="small"
-                    aria-label={`Remove license ${name(a.skuId)}`}
-                    disabled={assign.isPending}
-                    onClick={() => assign.mutate({ remove: a.skuId, skuName: name(a.skuId) })}
-                  >
-                    Remove
-                  </Button>
-                )}
-              </TableCell>
-            </TableRow>
-          ))}
-          {assigned.length === 0 && (
-            <TableRow>
-              <TableCell colSpan={3}>No license assignments found</TableCell>
-            </TableRow>
-          )}
-        </TableBody>
-      </Table>
+      <SimpleTable
+        aria-label="Assigned licenses"
+        size="small"
+        rows={assigned}
+        rowKey={(a) => a.skuId}
+        empty="No license assignments found"
+        columns={[
+          { header: "Product", cell: (a) => name(a.skuId) },
+          { header: "SKU ID", cell: (a) => <code>{a.skuId}</code> },
+          {
+            header: ACTION_HEADER,
+            cell: (a) =>
+              props.canWrite && (
+                <RemoveButton
+                  aria-label={`Remove license ${name(a.skuId)}`}
+                  disabled={assign.isPending}
+                  onClick={() => assign.mutate({ remove: a.skuId, skuName: name(a.skuId) })}
+                />
+              ),
+          },
+        ]}
+      />
       <Dialog open={open} onOpenChange={(_e, d) => setOpen(d.open)}>
         <DialogSurface>
           <DialogBody>

@@ -18,8 +18,6 @@ import { KEY_USAGES, formatFlags, parseFlags, type TKeyUsage } from "@certlab/do
 import { PREDEFINED_EXTENDED_KEY_USAGES, isScepType, isTrustedRootType } from "@certlab/domain/intune/profiles";
 import { SUBJECT_VARIABLES, previewSubject } from "@certlab/domain/intune/subject-name";
 import type { TrustedCertificateFacts } from "@certlab/domain/intune/snapshot";
-import { PropertyList } from "@/shared/components/property-list";
-import { formatDateTime } from "@/shared/lib/format";
 import { certificateFileToBase64, hasSetting, profileInfo, type Draft } from "@/features/intune/configuration/lib/draft";
 import {
   CERTIFICATE_ACCESS_LABELS,
@@ -34,6 +32,8 @@ import {
   sampleUser,
 } from "@/features/intune/configuration/lib/labels";
 import type { ValidationDetail } from "@/features/intune/configuration/api/profiles";
+import { CertificateDetails } from "@/features/intune/configuration/components/certificate-details";
+import { LabelOptions, LabelledSelect } from "@/features/intune/configuration/components/labelled-select";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: "16px", maxWidth: "760px" },
@@ -70,6 +70,16 @@ export type SettingsFormProps = {
 function messageFor(validation: readonly ValidationDetail[], key: string): string | undefined {
   const hit = validation.filter((v) => v.target === key || v.target.startsWith(`${key}.`) || v.target.startsWith(`${key}[`));
   return hit.length ? hit.map((v) => v.message).join(" ") : undefined;
+}
+
+/** A fieldset's error, announced when it appears. */
+function ErrorText({ message }: { message: string | undefined }) {
+  if (!message) return null;
+  return (
+    <Text role="alert" style={{ color: tokens.colorPaletteRedForeground1 }}>
+      {message}
+    </Text>
+  );
 }
 
 export function SettingsForm(props: SettingsFormProps) {
@@ -115,42 +125,24 @@ function TrustedSettings(props: SettingsFormProps) {
         </MessageBar>
       ) : null}
       {facts && !facts.hasPrivateKey && (
-        <section aria-label="Certificate details">
-          <PropertyList
-            items={[
-              ["Subject", facts.subject],
-              ["Issuer", facts.issuer],
-              ["Thumbprint", <code key="t">{facts.thumbprint}</code>],
-              ["Valid from", formatDateTime(facts.notBefore)],
-              ["Valid to", formatDateTime(facts.notAfter)],
-              ["Certificate authority", facts.isCa ? "Yes" : "No"],
-              ["Signature algorithm", facts.signatureAlgorithm ?? "—"],
-            ]}
-          />
-        </section>
+        <CertificateDetails facts={facts} withSignatureAlgorithm />
       )}
       {hasSetting(draft.odataType, "destinationStore") && (
-        <Field label="Destination store">
-          <Select value={String(draft.settings.destinationStore ?? "computerCertStoreRoot")} onChange={(_e, d) => set("destinationStore", d.value)}>
-            {Object.entries(DESTINATION_STORE_LABELS).map(([v, l]) => (
-              <option key={v} value={v}>
-                {l}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <LabelledSelect
+          label="Destination store"
+          value={String(draft.settings.destinationStore ?? "computerCertStoreRoot")}
+          labels={DESTINATION_STORE_LABELS}
+          onChange={(v) => set("destinationStore", v)}
+        />
       )}
       {hasSetting(draft.odataType, "deploymentChannel") && (
-        <Field label="Deployment channel">
-          <Select value={String(draft.settings.deploymentChannel ?? "")} onChange={(_e, d) => set("deploymentChannel", d.value || null)}>
-            <option value="">Not configured</option>
-            {Object.entries(DEPLOYMENT_CHANNEL_LABELS).map(([v, l]) => (
-              <option key={v} value={v}>
-                {l}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <LabelledSelect
+          label="Deployment channel"
+          value={String(draft.settings.deploymentChannel ?? "")}
+          labels={DEPLOYMENT_CHANNEL_LABELS}
+          emptyOption="Not configured"
+          onChange={(v) => set("deploymentChannel", v || null)}
+        />
       )}
     </div>
   );
@@ -194,11 +186,7 @@ function RowsTable(props: {
                 <td key={c.key} className={s.td}>
                   {c.options ? (
                     <Select aria-label={`${props.label} ${i + 1} ${c.label}`} value={r[c.key] ?? ""} onChange={(_e, d) => set(i, c.key, d.value)}>
-                      {Object.entries(c.options).map(([v, l]) => (
-                        <option key={v} value={v}>
-                          {l}
-                        </option>
-                      ))}
+                      <LabelOptions labels={c.options} />
                     </Select>
                   ) : (
                     <Input aria-label={`${props.label} ${i + 1} ${c.label}`} value={r[c.key] ?? ""} onChange={(_e, d) => set(i, c.key, d.value)} style={{ width: "100%" }} />
@@ -223,11 +211,7 @@ function RowsTable(props: {
         </Button>
         {props.extra}
       </div>
-      {props.error && (
-        <Text role="alert" style={{ color: tokens.colorPaletteRedForeground1 }}>
-          {props.error}
-        </Text>
-      )}
+      <ErrorText message={props.error} />
     </fieldset>
   );
 }
@@ -262,18 +246,13 @@ function ScepSettings(props: SettingsFormProps) {
   return (
     <div className={s.form}>
       {platform === "macOS" && (
-        <Field label="Deployment channel" hint="User channel stores the certificate in the user keychain, Device channel in the system keychain. It can't be changed after deployment.">
-          <Select
-            value={String(st.deploymentChannel ?? "deviceChannel")}
-            onChange={(_e, d) => onChange({ ...st, deploymentChannel: d.value, ...(d.value === "userChannel" ? { certificateStore: "user" } : {}) })}
-          >
-            {Object.entries(DEPLOYMENT_CHANNEL_LABELS).map(([v, l]) => (
-              <option key={v} value={v}>
-                {l}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <LabelledSelect
+          label="Deployment channel"
+          hint="User channel stores the certificate in the user keychain, Device channel in the system keychain. It can't be changed after deployment."
+          value={String(st.deploymentChannel ?? "deviceChannel")}
+          labels={DEPLOYMENT_CHANNEL_LABELS}
+          onChange={(v) => onChange({ ...st, deploymentChannel: v, ...(v === "userChannel" ? { certificateStore: "user" } : {}) })}
+        />
       )}
       <Field label="Certificate type">
         <Select value={certificateStore} onChange={(_e, d) => set("certificateStore", d.value)}>
@@ -332,56 +311,30 @@ function ScepSettings(props: SettingsFormProps) {
             onChange={(_e, d) => set("certificateValidityPeriodValue", num(d.value))}
           />
         </Field>
-        <Field label="Validity period unit">
-          <Select value={String(st.certificateValidityPeriodScale ?? "years")} onChange={(_e, d) => set("certificateValidityPeriodScale", d.value)}>
-            {Object.entries(SCALE_LABELS).map(([v, l]) => (
-              <option key={v} value={v}>
-                {l}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <LabelledSelect
+          label="Validity period unit"
+          value={String(st.certificateValidityPeriodScale ?? "years")}
+          labels={SCALE_LABELS}
+          onChange={(v) => set("certificateValidityPeriodScale", v)}
+        />
       </div>
       {has("keyStorageProvider") && (
-        <Field label="Key storage provider (KSP)">
-          <Select value={String(st.keyStorageProvider ?? "useTpmKspOtherwiseUseSoftwareKsp")} onChange={(_e, d) => set("keyStorageProvider", d.value)}>
-            {Object.entries(KSP_LABELS).map(([v, l]) => (
-              <option key={v} value={v}>
-                {l}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <LabelledSelect
+          label="Key storage provider (KSP)"
+          value={String(st.keyStorageProvider ?? "useTpmKspOtherwiseUseSoftwareKsp")}
+          labels={KSP_LABELS}
+          onChange={(v) => set("keyStorageProvider", v)}
+        />
       )}
       <fieldset className={s.fieldset}>
         <legend className={s.legend}>Key usage</legend>
         <Checkbox label="Digital signature" checked={keyUsage.includes("digitalSignature")} onChange={(_e, d) => toggleUsage("digitalSignature", !!d.checked)} />
         <Checkbox label="Key encipherment" checked={keyUsage.includes("keyEncipherment")} onChange={(_e, d) => toggleUsage("keyEncipherment", !!d.checked)} />
-        {messageFor(validation, "keyUsage") && (
-          <Text role="alert" style={{ color: tokens.colorPaletteRedForeground1 }}>
-            {messageFor(validation, "keyUsage")}
-          </Text>
-        )}
+        <ErrorText message={messageFor(validation, "keyUsage")} />
       </fieldset>
-      <Field label="Key size (bits)">
-        <Select value={String(st.keySize ?? "size2048")} onChange={(_e, d) => set("keySize", d.value)}>
-          {Object.entries(KEY_SIZE_LABELS).map(([v, l]) => (
-            <option key={v} value={v}>
-              {l}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <LabelledSelect label="Key size (bits)" value={String(st.keySize ?? "size2048")} labels={KEY_SIZE_LABELS} onChange={(v) => set("keySize", v)} />
       {has("hashAlgorithm") && (
-        <Field label="Hash algorithm">
-          <Select value={String(st.hashAlgorithm ?? "sha2")} onChange={(_e, d) => set("hashAlgorithm", d.value)}>
-            {Object.entries(HASH_LABELS).map(([v, l]) => (
-              <option key={v} value={v}>
-                {l}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <LabelledSelect label="Hash algorithm" value={String(st.hashAlgorithm ?? "sha2")} labels={HASH_LABELS} onChange={(v) => set("hashAlgorithm", v)} />
       )}
       <Field
         label="Root Certificate"
@@ -452,26 +405,19 @@ function ScepSettings(props: SettingsFormProps) {
             Add SCEP Server URL
           </Button>
         </div>
-        {messageFor(validation, "scepServerUrls") && (
-          <Text role="alert" style={{ color: tokens.colorPaletteRedForeground1 }}>
-            {messageFor(validation, "scepServerUrls")}
-          </Text>
-        )}
+        <ErrorText message={messageFor(validation, "scepServerUrls")} />
       </fieldset>
       {has("allowAllAppsAccess") && (
         <Checkbox label="Allow all apps access to private key" checked={st.allowAllAppsAccess === true} onChange={(_e, d) => set("allowAllAppsAccess", !!d.checked)} />
       )}
       {has("certificateAccessType") && (
         <>
-          <Field label="Certificate access">
-            <Select value={String(st.certificateAccessType ?? "userApproval")} onChange={(_e, d) => set("certificateAccessType", d.value)}>
-              {Object.entries(CERTIFICATE_ACCESS_LABELS).map(([v, l]) => (
-                <option key={v} value={v}>
-                  {l}
-                </option>
-              ))}
-            </Select>
-          </Field>
+          <LabelledSelect
+            label="Certificate access"
+            value={String(st.certificateAccessType ?? "userApproval")}
+            labels={CERTIFICATE_ACCESS_LABELS}
+            onChange={(v) => set("certificateAccessType", v)}
+          />
           {st.certificateAccessType === "specificApps" && (
             <RowsTable
               label="Apps"

@@ -24,6 +24,7 @@ import {
   useUpdateProfile,
   type GraphProfile,
 } from "@/features/intune/configuration/api/profiles";
+import { CertificateDetails } from "@/features/intune/configuration/components/certificate-details";
 import { FindingsPanel } from "@/features/intune/configuration/components/findings-panel";
 import { SettingsForm } from "@/features/intune/configuration/components/settings-form";
 import { useLiveFindings } from "@/features/intune/configuration/components/use-live-findings";
@@ -141,18 +142,7 @@ function ProfileView(props: { profile: GraphProfile; draft: Draft }) {
             </Text>
           )}
           {facts && (
-            <section aria-label="Certificate details">
-              <PropertyList
-                items={[
-                  ["Subject", facts.subject],
-                  ["Issuer", facts.issuer],
-                  ["Thumbprint", <code key="t">{facts.thumbprint}</code>],
-                  ["Valid from", formatDateTime(facts.notBefore)],
-                  ["Valid to", formatDateTime(facts.notAfter)],
-                  ["Certificate authority", facts.isCa ? "Yes" : "No"],
-                ]}
-              />
-            </section>
+            <CertificateDetails facts={facts} />
           )}
         </>,
       )}

@@ -9,12 +9,6 @@ import {
   MenuPopover,
   MenuTrigger,
   SearchBox,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
 } from "@fluentui/react-components";
 import { Add20Regular, ArrowClockwise20Regular } from "@fluentui/react-icons";
 import { useNavigate } from "react-router";
@@ -22,6 +16,7 @@ import { profileTypeInfo } from "@certlab/domain/intune/profiles";
 import { AppLink } from "@/shared/components/app-link";
 import { Page } from "@/shared/components/page";
 import { ErrorMessage, Loading } from "@/shared/components/query-state";
+import { SimpleTable } from "@/shared/components/simple-table";
 import { formatDateTime } from "@/shared/lib/format";
 import { paths } from "@/shared/paths";
 import { useCan, useSignedInSession } from "@/shared/session/session";
@@ -69,38 +64,19 @@ export default function ProfilesListRoute() {
       {query.isPending && <Loading />}
       {query.error && <ErrorMessage error={query.error} />}
       {query.data && (
-        <Table aria-label="Configuration profiles">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>Profile name</TableHeaderCell>
-              <TableHeaderCell>Platform</TableHeaderCell>
-              <TableHeaderCell>Profile type</TableHeaderCell>
-              <TableHeaderCell>Last modified</TableHeaderCell>
-              <TableHeaderCell>Assigned</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {rows.map((p) => {
-              const info = profileTypeInfo(p["@odata.type"]);
-              return (
-                <TableRow key={p.id}>
-                  <TableCell>
-                    <AppLink to={paths.intune.profile(p.id)}>{p.displayName}</AppLink>
-                  </TableCell>
-                  <TableCell>{info?.listedPlatformDisplayName ?? "—"}</TableCell>
-                  <TableCell>{info?.profileTypeName ?? p["@odata.type"]}</TableCell>
-                  <TableCell>{formatDateTime(p.lastModifiedDateTime)}</TableCell>
-                  <TableCell>{(p.assignments?.length ?? 0) > 0 ? "Yes" : "No"}</TableCell>
-                </TableRow>
-              );
-            })}
-            {rows.length === 0 && (
-              <TableRow>
-                <TableCell colSpan={5}>No profiles</TableCell>
-              </TableRow>
-            )}
-          </TableBody>
-        </Table>
+        <SimpleTable
+          aria-label="Configuration profiles"
+          rows={rows}
+          rowKey={(p) => p.id}
+          empty="No profiles"
+          columns={[
+            { header: "Profile name", cell: (p) => <AppLink to={paths.intune.profile(p.id)}>{p.displayName}</AppLink> },
+            { header: "Platform", cell: (p) => profileTypeInfo(p["@odata.type"])?.listedPlatformDisplayName ?? "—" },
+            { header: "Profile type", cell: (p) => profileTypeInfo(p["@odata.type"])?.profileTypeName ?? p["@odata.type"] },
+            { header: "Last modified", cell: (p) => formatDateTime(p.lastModifiedDateTime) },
+            { header: "Assigned", cell: (p) => ((p.assignments?.length ?? 0) > 0 ? "Yes" : "No") },
+          ]}
+        />
       )}
       <CreateProfilePane open={pane} onClose={() => setPane(false)} onCreate={(t) => navigate(paths.intune.createProfile(t))} />
     </Page>

@@ -10,18 +10,13 @@ import {
   DialogContent,
   DialogSurface,
   DialogTitle,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   Text,
 } from "@fluentui/react-components";
 import { Add20Regular, ArrowClockwise20Regular } from "@fluentui/react-icons";
 import { AppLink } from "@/shared/components/app-link";
 import { Page } from "@/shared/components/page";
 import { ErrorMessage, Loading } from "@/shared/components/query-state";
+import { SimpleTable } from "@/shared/components/simple-table";
 import { formatDateTime } from "@/shared/lib/format";
 import { paths } from "@/shared/paths";
 import { useSignedInSession } from "@/shared/session/session";
@@ -29,6 +24,18 @@ import { useCertificateConnectors } from "@/features/intune/connectors/api/conne
 import { connectorStatus } from "@/features/intune/connectors/api/status";
 
 const COLOR = { Active: "success", Warning: "warning", Error: "danger", Inactive: "subtle" } as const;
+
+function ConnectorStatus({ connector }: { connector: Parameters<typeof connectorStatus>[0] }) {
+  const st = connectorStatus(connector);
+  return (
+    <>
+      <Badge appearance="tint" color={COLOR[st.label]} title={st.reason}>
+        {st.label}
+      </Badge>{" "}
+      <Text size={200}>{st.label === "Active" ? "" : st.reason}</Text>
+    </>
+  );
+}
 
 export default function CertificateConnectorsRoute() {
   const session = useSignedInSession();
@@ -53,44 +60,19 @@ export default function CertificateConnectorsRoute() {
       {query.isPending && <Loading />}
       {query.error && <ErrorMessage error={query.error} />}
       {query.data && (
-        <Table aria-label="Certificate connectors">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>Name</TableHeaderCell>
-              <TableHeaderCell>Machine</TableHeaderCell>
-              <TableHeaderCell>Version</TableHeaderCell>
-              <TableHeaderCell>Status</TableHeaderCell>
-              <TableHeaderCell>Last check-in</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {rows.map((c) => {
-              const st = connectorStatus(c);
-              return (
-                <TableRow key={c.id}>
-                  <TableCell>
-                    {c.name}
-                    {c.generation === "legacy" ? " (legacy NDES connector)" : ""}
-                  </TableCell>
-                  <TableCell>{c.machineName}</TableCell>
-                  <TableCell>{c.version}</TableCell>
-                  <TableCell>
-                    <Badge appearance="tint" color={COLOR[st.label]} title={st.reason}>
-                      {st.label}
-                    </Badge>{" "}
-                    <Text size={200}>{st.label === "Active" ? "" : st.reason}</Text>
-                  </TableCell>
-                  <TableCell>{formatDateTime(c.lastCheckin)}</TableCell>
-                </TableRow>
-              );
-            })}
-            {rows.length === 0 && (
-              <TableRow>
-                <TableCell colSpan={5}>No certificate connectors are installed. Select Add to install one in the lab.</TableCell>
-              </TableRow>
-            )}
-          </TableBody>
-        </Table>
+        <SimpleTable
+          aria-label="Certificate connectors"
+          rows={rows}
+          rowKey={(c) => c.id}
+          empty="No certificate connectors are installed. Select Add to install one in the lab."
+          columns={[
+            { header: "Name", cell: (c) => `${c.name}${c.generation === "legacy" ? " (legacy NDES connector)" : ""}` },
+            { header: "Machine", cell: (c) => c.machineName },
+            { header: "Version", cell: (c) => c.version },
+            { header: "Status", cell: (c) => <ConnectorStatus connector={c} /> },
+            { header: "Last check-in", cell: (c) => formatDateTime(c.lastCheckin) },
+          ]}
+        />
       )}
       <Dialog open={add} onOpenChange={(_e, d) => setAdd(d.open)}>
         <DialogSurface aria-label="Install the certificate connector">

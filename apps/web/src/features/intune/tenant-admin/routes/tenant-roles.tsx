@@ -1,20 +1,13 @@
 // Tenant administration > Roles: the Entra roles that administer Intune, and who holds Intune Administrator
 // (read-only here; assignments are changed in the Entra admin center).
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-} from "@fluentui/react-components";
+import { Text } from "@fluentui/react-components";
 import { ROLE_IDS } from "@certlab/domain/directory/roles";
 import { useRoleAssignments, useRoleDefinitions } from "@/shared/api/role-definitions";
 import { usePrincipalNames } from "@/shared/api/user";
 import { AppLink } from "@/shared/components/app-link";
 import { Page } from "@/shared/components/page";
 import { ErrorMessage, Loading } from "@/shared/components/query-state";
+import { SimpleTable } from "@/shared/components/simple-table";
 import { paths } from "@/shared/paths";
 import { useSignedInSession } from "@/shared/session/session";
 
@@ -32,22 +25,15 @@ export default function TenantRolesRoute() {
       {definitions.isPending && <Loading />}
       {definitions.error && <ErrorMessage error={definitions.error} />}
       {definitions.data && (
-        <Table aria-label="Intune roles">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>Role</TableHeaderCell>
-              <TableHeaderCell>Description</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {roles.map((r) => (
-              <TableRow key={r.id}>
-                <TableCell>{r.displayName}</TableCell>
-                <TableCell>{r.description}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <SimpleTable
+          aria-label="Intune roles"
+          rows={roles}
+          rowKey={(r) => r.id}
+          columns={[
+            { header: "Role", cell: (r) => r.displayName },
+            { header: "Description", cell: (r) => r.description },
+          ]}
+        />
       )}
       <h2 style={{ fontSize: 16, margin: "16px 0 0" }}>Intune Administrator assignments</h2>
       <Text>
@@ -57,32 +43,18 @@ export default function TenantRolesRoute() {
       {assignments.isPending && <Loading />}
       {assignments.error && <ErrorMessage error={assignments.error} />}
       {assignments.data && (
-        <Table aria-label="Intune Administrator assignments" size="small">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>Name</TableHeaderCell>
-              <TableHeaderCell>User principal name</TableHeaderCell>
-              <TableHeaderCell>Scope</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {list.map((a) => {
-              const u = names.get(a.principalId);
-              return (
-                <TableRow key={a.id}>
-                  <TableCell>{u?.displayName ?? a.principalId}</TableCell>
-                  <TableCell>{u?.userPrincipalName ?? ""}</TableCell>
-                  <TableCell>{a.directoryScopeId === "/" ? "Directory" : a.directoryScopeId}</TableCell>
-                </TableRow>
-              );
-            })}
-            {list.length === 0 && (
-              <TableRow>
-                <TableCell colSpan={3}>No one holds Intune Administrator</TableCell>
-              </TableRow>
-            )}
-          </TableBody>
-        </Table>
+        <SimpleTable
+          aria-label="Intune Administrator assignments"
+          size="small"
+          rows={list}
+          rowKey={(a) => a.id}
+          empty="No one holds Intune Administrator"
+          columns={[
+            { header: "Name", cell: (a) => names.get(a.principalId)?.displayName ?? a.principalId },
+            { header: "User principal name", cell: (a) => names.get(a.principalId)?.userPrincipalName ?? "" },
+            { header: "Scope", cell: (a) => (a.directoryScopeId === "/" ? "Directory" : a.directoryScopeId) },
+          ]}
+        />
       )}
     </Page>
   );

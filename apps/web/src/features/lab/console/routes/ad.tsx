@@ -179,7 +179,10 @@ function AccountProperties(props: { account: LabAccount; lab: Lab; onClose: () =
           style={{ display: "flex", gap: 8, alignItems: "end" }}
           onSubmit={(e) => {
             e.preventDefault();
-            if (spn.trim()) addSpn.mutate(spn.trim(), { onSuccess: () => setSpn("") });
+            const v = spn.trim();
+            if (!v) return;
+            setSpn("");
+            addSpn.mutate(v, { onError: () => setSpn(v) });
           }}
         >
           <Field label="Service principal name" hint={`setspn -s HTTP/ndes01.${props.lab.forest?.name ?? "corp.contoso.com"} ${a.domain}\\${a.samAccountName}`}>
