@@ -1,5 +1,5 @@
 import { afterEach } from "vitest";
-import { cleanup } from "@testing-library/react";
+import { cleanup, configure } from "@testing-library/react";
 import { notifications } from "@/shared/notifications/notification-store";
 
 // happy-dom's Web Animations reject `finished` when Fluent cancels a motion on unmount; Fluent skips the
@@ -7,6 +7,10 @@ import { notifications } from "@/shared/notifications/notification-store";
 Element.prototype.animate = function animate() {
   return null as unknown as Animation;
 };
+
+// Lazy routes load their chunk on first render; on a busy 2-core machine that can take longer than
+// testing-library's default 1 s for findBy*/waitFor.
+configure({ asyncUtilTimeout: 5_000 });
 
 afterEach(() => {
   cleanup();

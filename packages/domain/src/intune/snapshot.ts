@@ -67,7 +67,29 @@ export type SnapCertificateConnector = {
   enrollmentDateTime?: string;
 };
 
-/** A managed device, for the device conditions of catalogue A.11 (absent = devices are not modelled). */
+/** How a device is enrolled (Intune's enrollment types, as the device list shows them). */
+export type ManagedDeviceEnrollmentType =
+  | "androidEnterpriseFullyManaged"
+  | "androidEnterpriseDedicated"
+  | "androidEnterpriseCorporateWorkProfile"
+  | "androidEnterpriseWorkProfile"
+  | "androidDeviceAdministrator"
+  | "aospUserless"
+  | "aospUserAssociated"
+  | "appleDeviceEnrollment"
+  | "appleAutomatedDeviceEnrollment"
+  | "appleUserEnrollment"
+  | "windowsAutoEnrollment"
+  | "windowsCoManagement"
+  | "windowsBulkEnrollment";
+
+/** Configuration Manager co-management: where the Resource access policies workload is. */
+export type ResourceAccessWorkload = "configurationManager" | "pilotIntune" | "intune";
+
+/**
+ * A managed device, for the device conditions of catalogue A.11 (absent = devices are not modelled). Every
+ * property beyond id, name, platform and OS version is optional: unknown facts make the device rules silent.
+ */
 export type SnapManagedDevice = {
   id: string;
   deviceName: string;
@@ -76,13 +98,21 @@ export type SnapManagedDevice = {
   osVersion: string;
   /** The Entra device id; directory groups list devices by it. */
   azureADDeviceId?: string;
+  /** The primary user; user-group assignments reach the device through them. */
   userId?: string | null;
+  /** Groups the device is a direct member of, when the directory's group members don't list devices. */
+  groupIds?: string[];
+  enrollmentType?: ManagedDeviceEnrollmentType;
   /** Windows: a TPM is present. */
   hasTpm?: boolean;
   /** A device PIN/password is set. */
   pinSet?: boolean;
-  /** Android: full-disk (FDE) or file-based (FBE) encryption. */
-  encryption?: "fullDisk" | "fileBased" | "none";
+  /** Android: full-disk (FDE) or file-based (FBE) encryption; "unknown" when Intune can't identify the type. */
+  encryption?: "fullDisk" | "fileBased" | "none" | "unknown";
+  /** Windows: co-managed with Configuration Manager. */
+  coManaged?: boolean;
+  /** Windows co-management: the Resource access policies workload slider. */
+  resourceAccessWorkload?: ResourceAccessWorkload;
 };
 
 export type IntuneSnapshot = {
