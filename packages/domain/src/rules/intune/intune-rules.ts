@@ -2,6 +2,14 @@
 // (certificate connectors as the admin center sees them), and the cross-checks of the profiles against the
 // on-premises lab and the application proxy (silent when those sections are absent).
 import type { Rule } from "../types";
+import { CA_DN_LENGTH_ENFORCED, TPL_MIN_KEY_SIZE_GT_PROFILE } from "./cross/ca-limits";
+import {
+  DEV_ANDROID_ENTERPRISE_PIN,
+  DEV_IOS_MULTIPLE_CERTS,
+  DEV_PLATFORM_NOT_SUPPORTED,
+  DEV_WINDOWS_KSP_TPM_ABSENT,
+  PROF_COMANAGED_WORKLOAD,
+} from "./devices/devices";
 import {
   PROF_URL_INTERNAL_ONLY,
   PROF_URL_NOT_APPPROXY_EXTERNAL,
@@ -104,4 +112,12 @@ export const INTUNE_RULES: readonly Rule[] = [
   PROF_URL_INTERNAL_ONLY,
   TRUST_INTERMEDIATE_AS_ROOT,
   TRUST_ISSUING_CA_NOT_DEPLOYED,
+  CA_DN_LENGTH_ENFORCED,
+  TPL_MIN_KEY_SIZE_GT_PROFILE,
+  // A.11 device / platform conditions (and A.6's co-management workload), over the modelled managed devices
+  DEV_ANDROID_ENTERPRISE_PIN,
+  DEV_PLATFORM_NOT_SUPPORTED,
+  DEV_IOS_MULTIPLE_CERTS,
+  DEV_WINDOWS_KSP_TPM_ABSENT,
+  PROF_COMANAGED_WORKLOAD,
 ];

@@ -3,6 +3,8 @@ import { HASH_ALGORITHMS, hasFlag } from "../../../intune/enums";
 import { CLIENT_AUTHENTICATION_OID } from "../../../intune/profiles";
 import { isAndroidPlatform } from "../../../intune/profile-types";
 import { intuneRule, named, ref } from "../intune-rule";
+import { deviceIndex, deviceNamed, deviceRef, versionBelow } from "../devices/device-context";
+import { listNames } from "../../types";
 
 const KSP_LABEL = {
   useTpmKspOtherwiseUseSoftwareKsp: "Enroll to Trusted Platform Module (TPM) KSP if present, otherwise Software KSP",
@@ -11,11 +13,14 @@ const KSP_LABEL = {
   useSoftwareKsp: "Enroll to Software KSP",
 } as const;
 
+/** The first versions that take a 4096-bit SCEP key (S5): iOS/iPadOS 14, macOS 11. */
+const APPLE_4096_MIN = { iOS: [14], macOS: [11] } as const;
+
 export const PROF_KEYSIZE_4096_UNSUPPORTED = intuneRule(
   {
     code: "PROF_KEYSIZE_4096_UNSUPPORTED",
     severity: "error",
-    title: "Key size 4096 with a TPM key storage provider",
+    title: "Key size 4096 on a device or key storage provider that can't hold it",
     why:
       "A 4096-bit key needs iOS/iPadOS 14+, macOS 11+, or on Windows the Software KSP: the hardware TPM can't hold " +
       "it (Windows Hello for Business is PROF_WINDOWS_KSP_WHFB_4096).",
@@ -23,12 +28,26 @@ export const PROF_KEYSIZE_4096_UNSUPPORTED = intuneRule(
     symptom: "profile fails (text UNCONFIRMED)",
     sources: ["S5"],
   },
-  (ix, report) => {
+  (ix, report, _snapshot, directory) => {
     for (const c of ix.scep) {
       const ksp = c.settings.keyStorageProvider;
       if (c.platform !== "windows" || c.settings.keySize !== "size4096") continue;
       if (ksp === "useTpmKspOtherwiseFail" || ksp === "useTpmKspOtherwiseUseSoftwareKsp")
         report([ref.scep(c)], `SCEP profile ${named(c.profile)} asks for a 4096-bit key with "${KSP_LABEL[ksp]}".`);
+    }
+    // iOS/iPadOS < 14 and macOS < 11 devices that receive a 4096-bit profile (only when devices are modelled).
+    if (!ix.intune.managedDevices?.length) return;
+    const dx = deviceIndex(ix, directory);
+    for (const c of ix.scep) {
+      if ((c.platform !== "iOS" && c.platform !== "macOS") || c.settings.keySize !== "size4096") continue;
+      const min = APPLE_4096_MIN[c.platform];
+      const old = dx.receivedBy(c).filter((d) => versionBelow(d.osVersion, min));
+      if (old.length)
+        report(
+          [ref.scep(c), ...old.map(deviceRef)],
+          `SCEP profile ${named(c.profile)} asks for a 4096-bit key; ${listNames(old.map(deviceNamed))} ` +
+            `${old.length === 1 ? "runs" : "run"} a version older than ${c.platform === "iOS" ? "iOS/iPadOS 14" : "macOS 11"}.`,
+        );
     }
   },
 );
