@@ -1,42 +1,33 @@
 import { describe, expect, it } from "vitest";
-import { ZAppProxyConnectorInstall, ZConnectorInstall, ZIisUpdate, ZNdesConfigure, ZServerCreate, ZTemplateDuplicate, ZTemplateUpdate } from "./schemas";
+import { ZBindingCreate, ZIntuneConnectorInstall, ZLabReset, ZPrivateNetworkConnectorInstall, ZTemplateDuplicate } from "./schemas";
 
-const install = { serverId: "srv-ndes01", features: { scep: true, pkcs: false, pkcsImported: false, revocation: true }, signIn: { upn: "intune.admin@contoso.com", password: "x" } };
-
-describe("lab API bodies", () => {
-  it("refuse a connector proxy without http:// or https:// (CONN_PROXY_NO_SCHEME), as the wizard asks", () => {
-    const r = ZConnectorInstall.safeParse({ ...install, proxy: { address: "proxy.contoso.com", port: 8080 } });
-    expect(r.success).toBe(false);
-    expect(r.error?.issues[0]?.message).toContain("HTTP or HTTPS prefix");
-    expect(ZConnectorInstall.parse({ ...install, proxy: { address: "http://proxy.contoso.com", port: 8080 } }).serviceAccount).toBe("SYSTEM");
+describe("lab console bodies", () => {
+  it("are strict: an unknown property is an error naming it", () => {
+    const res = ZLabReset.safeParse({ scenario: "fresh", wipe: true });
+    expect(res.success).toBe(false);
+    expect(JSON.stringify(res.error?.issues)).toContain("wipe");
   });
 
-  it("need at least one connector feature", () => {
-    expect(ZConnectorInstall.safeParse({ ...install, features: { scep: false, pkcs: false, pkcsImported: false, revocation: false } }).success).toBe(false);
+  it("an https binding needs an SSL certificate; an http binding doesn't", () => {
+    const https = ZBindingCreate.safeParse({ protocol: "https", port: 443 });
+    expect(https.success).toBe(false);
+    expect(https.error?.issues[0]?.path).toEqual(["certificateThumbprint"]);
+    expect(ZBindingCreate.safeParse({ protocol: "http", port: 80 }).success).toBe(true);
   });
 
-  it("offer NDES only CryptoAPI providers", () => {
-    const base = { serverId: "s", roleServices: ["networkDeviceEnrollmentService"], serviceAccount: "CONTOSO\\svc-ndes", caId: "ca" };
-    expect(ZNdesConfigure.safeParse({ ...base, cryptography: { signatureProvider: "Microsoft Software Key Storage Provider" } }).success).toBe(false);
-    expect(ZNdesConfigure.parse({ ...base, cryptography: {} }).cryptography?.keyLength).toBe(2048);
+  it("the private network connector installs only with its terms accepted", () => {
+    const body = { registerAsUpn: "app-admin@contoso.onmicrosoft.com", password: "x" };
+    expect(ZPrivateNetworkConnectorInstall.safeParse({ ...body, acceptTerms: false }).success).toBe(false);
   });
 
-  it("are strict: unknown fields are errors", () => {
-    expect(ZServerCreate.safeParse({ name: "NDES01", os: "2022", colour: "blue" }).success).toBe(false);
-    expect(ZServerCreate.safeParse({ name: "THIS-NAME-IS-TOO-LONG", os: "2022" }).success).toBe(false);
+  it("the Intune connector wizard defaults to the SCEP feature, and accepts a proxy without a scheme so CONN_PROXY_NO_SCHEME can be rehearsed", () => {
+    const parsed = ZIntuneConnectorInstall.parse({ serviceAccount: "SYSTEM", proxy: "proxy.contoso.com:8080", signIn: { userPrincipalName: "intune-admin@contoso.onmicrosoft.com", password: "x" } });
+    expect(parsed.features.scep).toBe(true);
+    expect(parsed.proxy).toBe("proxy.contoso.com:8080");
   });
 
-  it("duplicate a template by display name; a template name has no spaces", () => {
-    expect(ZTemplateDuplicate.safeParse({ sourceTemplate: "User", displayName: "Intune SCEP", name: "Intune SCEP" }).success).toBe(false);
-    expect(ZTemplateDuplicate.parse({ sourceTemplate: "User", displayName: "Intune SCEP" }).name).toBeUndefined();
-    expect(ZTemplateUpdate.parse({ subjectName: { source: "supplyInRequest" } })).toEqual({ subjectName: { source: "supplyInRequest" } });
-  });
-
-  it("need a certificate for an https binding", () => {
-    expect(ZIisUpdate.safeParse({ bindings: [{ protocol: "https", port: 443 }] }).success).toBe(false);
-  });
-
-  it("install the private network connector only with the terms accepted", () => {
-    expect(ZAppProxyConnectorInstall.safeParse({ serverId: "s", acceptTerms: false, registerAsUpn: "a@contoso.com", password: "x" }).success).toBe(false);
+  it("a duplicated template needs a display name", () => {
+    expect(ZTemplateDuplicate.safeParse({ displayName: "  " }).success).toBe(false);
+    expect(ZTemplateDuplicate.safeParse({ displayName: "Intune SCEP" }).success).toBe(true);
   });
 });

@@ -1,321 +1,309 @@
-// Request bodies of the lab API (/api/lab/...): strict, Graph-style camelCase, one per console action. A body that
-// a real console or wizard refuses is refused here too (e.g. a connector proxy without http:// or https://, a CNG
-// provider for NDES); everything else a trainer may set to break the lab on purpose is accepted.
+// Request bodies of the lab REST API (/api/lab): one zod schema per console action. The API validates with
+// them, the OpenAPI document is generated from them, and the lab consoles can validate forms with them.
+// Bodies are strict: an unknown property answers 400 naming it, as Graph does. They accept what the real
+// consoles accept, even when it is a mistake (a connector proxy without a scheme, a CNG provider for NDES):
+// trainers break labs on purpose, and the rules then say what is wrong.
 import { z } from "zod";
 import { WINDOWS_SERVER_VERSIONS } from "./snapshot";
 
-const name = (max: number) => z.string().trim().min(1).max(max);
-/** A NetBIOS computer name: 1–15 characters, letters, digits and hyphens. */
-export const ZComputerName = z.string().regex(/^[A-Za-z0-9-]{1,15}$/, "1–15 letters, digits or hyphens");
-/** A DNS name, e.g. ndes01.corp.contoso.com. */
-export const ZFqdn = z
+const Name = z.string().trim().min(1).max(256);
+const Bool = z.boolean();
+const Dword = z.int().min(0).max(4294967295);
+const Oid = z.string().regex(/^[0-2](\.\d+)+$/, "must be an object identifier such as 1.3.6.1.5.5.7.3.2");
+
+export const ZLabReset = z.strictObject({ scenario: z.enum(["fresh", "correct"]) });
+
+// ───────────── Active Directory Users and Computers ─────────────
+
+/** sAMAccountName: at most 20 characters, none of " / \ [ ] : ; | = , + * ? < > @ (a computer's ends with $). */
+const SamAccountName = z
   .string()
-  .max(253)
-  .regex(/^(?=.{1,253}$)([A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/, "a DNS name");
-/** "CONTOSO\svc-ndes", "svc-ndes", "Authenticated Users", "NT AUTHORITY\SYSTEM". */
-export const ZPrincipal = name(256);
-export const ZThumbprint = z.string().regex(/^[0-9A-Fa-f]{40}$/, "40 hexadecimal digits");
-export const ZWindowsServerVersion = z.enum(WINDOWS_SERVER_VERSIONS);
-const ZWhen = z.iso.datetime({ offset: true });
-
-// ───────────────────────────── Active Directory ─────────────────────────────
-
+  .trim()
+  .min(1)
+  .max(20)
+  .regex(/^[^"/\\[\]:;|=,+*?<>@\s][^"/\\[\]:;|=,+*?<>@]*$/, 'sAMAccountName can\'t contain " / \\ [ ] : ; | = , + * ? < > @');
 export const ZAdAccountCreate = z.strictObject({
-  samAccountName: z.string().regex(/^[^"/\\[\]:;|=,+*?<>@]{1,20}$/, "1–20 characters without \" / \\ [ ] : ; | = , + * ? < > @"),
-  userPrincipalName: z.email().optional(),
-  displayName: name(256).optional(),
-  kind: z.enum(["user", "serviceAccount", "gmsa"]).default("user"),
-  password: z.string().min(1).max(256).optional(),
-  memberOf: z.array(name(256)).max(100).default([]),
+  samAccountName: SamAccountName,
+  kind: z.enum(["user", "serviceAccount", "gmsa", "computer"]).default("user"),
+  domain: z.string().trim().min(1).max(15).optional(),
+  userPrincipalName: z.string().regex(/^[^@\s]+@[^@\s]+$/, "userPrincipalName must look like name@domain").optional(),
+  displayName: Name.optional(),
+  enabled: Bool.default(true),
+  memberOf: z.array(Name).max(100).default([]),
 });
-export type TAdAccountCreate = z.infer<typeof ZAdAccountCreate>;
-
 export const ZAdAccountUpdate = z.strictObject({
-  enabled: z.boolean().optional(),
-  lockedOut: z.literal(false).optional().describe("Unlock account (AD only lets an admin clear the lockout)"),
-  passwordExpired: z.boolean().optional(),
-  displayName: name(256).optional(),
+  displayName: Name.optional(),
+  userPrincipalName: z.string().regex(/^[^@\s]+@[^@\s]+$/, "userPrincipalName must look like name@domain").optional(),
+  enabled: Bool.optional(),
+  lockedOut: Bool.optional(),
+  passwordExpired: Bool.optional(),
 });
-
-export const ZAdGroupCreate = z.strictObject({ name: name(256), scope: z.enum(["domainLocal", "global", "universal"]).default("global") });
-
-/** ADUC › Member Of › Add, or lusrmgr.msc for the local groups of a server. */
-export const ZGroupMembership = z.strictObject({ member: ZPrincipal });
-
-/** `setspn -s HTTP/<name> <domain\account>`. */
-export const ZSpnAdd = z.strictObject({
-  spn: z.string().regex(/^[A-Za-z][A-Za-z0-9]*\/[^\s/]+(:\d+)?$/, "service class/host, e.g. HTTP/ndes01.corp.contoso.com"),
+/** setspn -s HTTP/ndes01.corp.contoso.com CONTOSO\svc-ndes */
+export const ZSpn = z.strictObject({
+  spn: z.string().trim().regex(/^[A-Za-z][A-Za-z0-9-]*\/[^\s/]+(:\d{1,5})?(\/[^\s]+)?$/, "an SPN looks like HTTP/ndes01.corp.contoso.com"),
 });
+export const ZAdGroupCreate = z.strictObject({
+  name: Name,
+  domain: z.string().trim().min(1).max(15).optional(),
+  scope: z.enum(["domainLocal", "global", "universal"]).default("global"),
+});
+export const ZGroupMember = z.strictObject({ memberId: z.string().min(1) });
 
-// ───────────────────────────── Servers ─────────────────────────────
+// ───────────── Server Manager ─────────────
 
 export const ZServerCreate = z.strictObject({
-  name: ZComputerName,
-  os: ZWindowsServerVersion,
+  /** NetBIOS computer name: at most 15 characters. */
+  name: z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,14}$/, "a computer name has 1 to 15 letters, digits or hyphens"),
+  os: z.enum(WINDOWS_SERVER_VERSIONS),
   edition: z.enum(["standard", "datacenter", "enterprise"]).default("standard"),
-  /** Join the forest's domain (absent = workgroup). */
-  domainFqdn: ZFqdn.optional(),
-  desktopExperience: z.boolean().default(true),
+  /** Join the lab's forest root domain (false = workgroup). */
+  domainJoined: Bool.default(true),
 });
-export type TServerCreate = z.infer<typeof ZServerCreate>;
-
-const ZNetwork = z.strictObject({
-  outbound443: z.boolean().optional(),
-  outbound80: z.boolean().optional(),
-  tlsInspection: z.boolean().optional(),
-  outboundProxy: z.url({ protocol: /^https?$/ }).nullable().optional(),
-  proxyConfiguredForConnector: z.boolean().optional(),
-  blockedHosts: z.array(name(253)).max(100).optional(),
-  reachableHosts: z.array(ZFqdn).max(1000).nullable().optional(),
+const ZTls12 = z.strictObject({ client: Bool.optional(), server: Bool.optional(), schUseStrongCrypto: Bool.optional() });
+const ZUserRights = z.strictObject({
+  impersonateClient: z.array(Name).optional(),
+  logOnAsService: z.array(Name).optional(),
+  logOnLocally: z.array(Name).optional(),
+  logOnAsBatchJob: z.array(Name).optional(),
 });
-
 export const ZServerUpdate = z.strictObject({
-  os: ZWindowsServerVersion.optional(),
-  domainJoined: z.boolean().optional(),
-  domainFqdn: ZFqdn.nullable().optional(),
-  isDomainController: z.boolean().optional(),
-  ieEscEnabled: z.boolean().optional(),
-  tls12: z.strictObject({ client: z.boolean().optional(), server: z.boolean().optional(), schUseStrongCrypto: z.boolean().optional() }).optional(),
-  winHttpHttp2Enabled: z.boolean().optional(),
-  dotNetRelease: z.number().int().min(0).max(999_999).optional(),
-  desktopExperience: z.boolean().optional(),
-  edgeInstalled: z.boolean().optional(),
-  hotfixes: z.array(z.string().regex(/^KB\d{6,7}$/)).max(200).optional(),
-  network: ZNetwork.optional(),
-  installedAgents: z.array(name(128)).max(50).optional(),
+  os: z.enum(WINDOWS_SERVER_VERSIONS).optional(),
+  edition: z.enum(["standard", "datacenter", "enterprise"]).optional(),
+  domainJoined: Bool.optional(),
+  domainFqdn: z.string().trim().min(1).max(255).optional(),
+  isDomainController: Bool.optional(),
+  /** Server Manager › Local Server › IE Enhanced Security Configuration. */
+  ieEscEnabled: Bool.optional(),
+  tls12: ZTls12.optional(),
+  /** HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp EnableDefaultHTTP2 ≠ 0. */
+  winHttpHttp2Enabled: Bool.optional(),
+  /** NDP\v4\Full Release (461808 = 4.7.2, 528040 = 4.8). */
+  dotNetRelease: z.int().min(0).max(999999).optional(),
+  desktopExperience: Bool.optional(),
+  edgeInstalled: Bool.optional(),
+  hotfixes: z.array(z.string().regex(/^KB\d{6,7}$/, "a hotfix id looks like KB2483564")).optional(),
+  userRights: ZUserRights.optional(),
+  installedAgents: z.array(Name).optional(),
 });
-export type TServerUpdate = z.infer<typeof ZServerUpdate>;
-
-/** Add Roles and Features / Remove Roles and Features, by Install-WindowsFeature names. */
-export const ZFeaturesUpdate = z.strictObject({
-  add: z.array(z.string().regex(/^[A-Za-z0-9-]{2,64}$/)).max(100).default([]),
-  remove: z.array(z.string().regex(/^[A-Za-z0-9-]{2,64}$/)).max(100).default([]),
+export const ZFeatures = z
+  .strictObject({
+    install: z.array(z.string().regex(/^[A-Za-z0-9-]+$/, "a feature name as Install-WindowsFeature takes it, e.g. Web-Server")).default([]),
+    remove: z.array(z.string().regex(/^[A-Za-z0-9-]+$/, "a feature name as Uninstall-WindowsFeature takes it")).default([]),
+  })
+  .refine((b) => b.install.length + b.remove.length > 0, { message: "Name at least one feature to install or remove.", path: ["install"] });
+export const ZLocalGroupMember = z.strictObject({ member: Name });
+export const ZServerNetworkUpdate = z.strictObject({
+  outbound443: Bool.optional(),
+  outbound80: Bool.optional(),
+  tlsInspection: Bool.optional(),
+  outboundProxy: z.string().trim().max(256).nullable().optional(),
+  proxyConfiguredForConnector: Bool.optional(),
+  blockedHosts: z.array(Name).optional(),
+  reachableHosts: z.array(Name).nullable().optional(),
 });
-
-/** services.msc: Start / Stop / Startup type. */
-export const ZServiceUpdate = z.strictObject({
-  status: z.enum(["running", "stopped"]).optional(),
-  startupType: z.enum(["automatic", "manual", "disabled"]).optional(),
+export const ZServiceUpdate = z
+  .strictObject({ status: z.enum(["running", "stopped"]).optional(), startupType: z.enum(["automatic", "manual", "disabled"]).optional() })
+  .refine((b) => b.status !== undefined || b.startupType !== undefined, { message: "Give status or startupType.", path: ["status"] });
+export const ZCertificateImport = z.strictObject({
+  store: z.enum(["my", "root"]),
+  /** The certificate as PEM or base64 DER (a .cer file). */
+  certificate: z.string().min(16).max(20000),
 });
-
-/** secpol.msc › User Rights Assignment: one right, its principals. */
-export const ZUserRightUpdate = z.strictObject({
-  right: z.enum(["impersonateClient", "logOnAsService", "logOnLocally", "logOnAsBatchJob"]),
-  principals: z.array(ZPrincipal).max(100),
-});
-
-/** Restart (clears the pending restart) or iisreset (does not, per seed 002). */
-export const ZServerRestart = z.strictObject({ kind: z.enum(["restart", "iisreset"]).default("restart") });
-
-/** Certificates MMC: import into LocalMachine\My or Root, or request from an Enterprise CA template. */
+/** Certificates snap-in › Personal › All Tasks › Request New Certificate. */
 export const ZCertificateRequest = z.strictObject({
-  store: z.enum(["my", "root"]).default("my"),
-  caId: name(64),
-  template: name(64),
-  subject: z.string().regex(/^CN=.+/, "a distinguished name starting with CN="),
-  san: z.array(ZFqdn).max(50).default([]),
+  caId: z.string().min(1),
+  /** Template name (or display name, as the enrollment wizard lists it). */
+  template: Name,
+  /** e.g. "CN=ndes01.corp.contoso.com"; default CN=<server FQDN>. */
+  subject: z.string().trim().min(3).max(1024).optional(),
+  dnsNames: z.array(z.string().trim().regex(/^(\*\.)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*$/, "a DNS name such as ndes01.corp.contoso.com")).max(20).default([]),
+  keySize: z.union([z.literal(2048), z.literal(3072), z.literal(4096)]).optional(),
 });
 
-// ───────────────────────────── AD CS ─────────────────────────────
+// ───────────── Certification Authority ─────────────
 
-export const ZCaCreate = z.strictObject({
-  name: name(64),
-  serverId: name(64),
-  type: z.enum(["enterpriseRoot", "enterpriseSubordinate", "standaloneRoot", "standaloneSubordinate"]),
-  parentCaId: name(64).optional(),
-  keySize: z.union([z.literal(2048), z.literal(3072), z.literal(4096)]).default(2048),
-  validityYears: z.number().int().min(1).max(50).default(5),
+export const ZCaUpdate = z.strictObject({ dnLengthEnforced: Bool.optional(), running: Bool.optional() });
+export const ZCaAce = z.strictObject({
+  principal: Name,
+  read: Bool.default(false),
+  request: Bool.default(false),
+  issueAndManage: Bool.default(false),
+  manageCa: Bool.default(false),
+});
+/** certutil -setreg Policy\EditFlags +EDITF_ATTRIBUTEENDDATE */
+export const ZCaSetReg = z.strictObject({
+  name: z.literal("Policy\\EditFlags"),
+  value: z.string().regex(/^[+-]EDITF_[A-Z0-9_]+$/, "a value such as +EDITF_ATTRIBUTEENDDATE or -EDITF_ATTRIBUTEENDDATE"),
+});
+export const ZTemplateToIssue = z.strictObject({ template: Name });
+const ZPublicationPoint = z.strictObject({
+  url: z.string().regex(/^(https?|ldap|file):\/\//i, "a CDP/AIA location starts with http://, ldap:// or file://"),
+  reachableInternally: Bool.default(true),
+  reachableFromInternet: Bool.default(false),
+});
+export const ZCaPublication = z.strictObject({
+  crlDistributionPoints: z.array(ZPublicationPoint).optional(),
+  aia: z.array(ZPublicationPoint).optional(),
 });
 
-const ZPublicationPoint = z.strictObject({ url: z.url(), reachableInternally: z.boolean(), reachableFromInternet: z.boolean() });
+// ───────────── Certificate Templates ─────────────
 
-export const ZCaUpdate = z.strictObject({
-  acl: z
-    .array(z.strictObject({ principal: ZPrincipal, read: z.boolean(), request: z.boolean(), issueAndManage: z.boolean(), manageCa: z.boolean() }))
-    .max(100)
-    .optional(),
-  editFlags: z.array(z.string().regex(/^EDITF_[A-Z0-9_]+$/)).max(32).optional(),
-  templatesToIssue: z.array(name(64)).max(500).optional(),
-  crlDistributionPoints: z.array(ZPublicationPoint).max(10).optional(),
-  aia: z.array(ZPublicationPoint).max(10).optional(),
-  dnLengthEnforced: z.boolean().optional(),
-  running: z.boolean().optional(),
+const ZValidity = z.strictObject({ value: z.int().min(1).max(999), unit: z.enum(["hours", "days", "weeks", "months", "years"]) });
+const ZCompatibility = z.strictObject({
+  ca: z.enum(["2003", "2008", "2008R2", "2012", "2012R2", "2016"]),
+  recipient: z.enum(["XP", "Vista", "7", "8", "8.1", "10"]),
 });
-export type TCaUpdate = z.infer<typeof ZCaUpdate>;
-
-/** certtmpl.msc › Duplicate Template. The template name defaults to the display name without spaces. */
 export const ZTemplateDuplicate = z.strictObject({
-  sourceTemplate: name(64),
-  displayName: name(64),
-  name: z.string().regex(/^[^\s]{1,64}$/, "no spaces").optional(),
-  compatibility: z
-    .strictObject({
-      ca: z.enum(["2003", "2008", "2008R2", "2012", "2012R2", "2016"]),
-      recipient: z.enum(["XP", "Vista", "7", "8", "8.1", "10"]),
-    })
-    .optional(),
+  displayName: z.string().trim().min(1).max(64),
+  /** Default: the display name without spaces, as certtmpl.msc derives it. */
+  name: z.string().trim().regex(/^[^\s]{1,64}$/, "a template name has no spaces").optional(),
+  compatibility: ZCompatibility.optional(),
 });
-export type TTemplateDuplicate = z.infer<typeof ZTemplateDuplicate>;
+export const ZTemplateTabs = {
+  general: z.strictObject({ displayName: z.string().trim().min(1).max(64).optional(), validity: ZValidity.optional(), renewal: ZValidity.optional(), publishInAd: Bool.optional() }),
+  compatibility: ZCompatibility,
+  "request-handling": z.strictObject({ purpose: z.enum(["signature", "encryption", "signatureAndEncryption"]).optional(), allowPrivateKeyExport: Bool.optional() }),
+  cryptography: z.strictObject({ minimumKeySize: z.union([z.literal(1024), z.literal(2048), z.literal(3072), z.literal(4096)]).optional(), providerCategory: z.enum(["legacyCsp", "ksp"]).optional() }),
+  "subject-name": z.strictObject({ subjectName: z.enum(["supplyInRequest", "buildFromAd"]) }),
+  extensions: z.strictObject({
+    applicationPolicies: z.array(Oid).optional(),
+    keyUsage: z.strictObject({ digitalSignature: Bool.optional(), keyEncipherment: Bool.optional(), nonRepudiation: Bool.optional(), dataEncipherment: Bool.optional() }).optional(),
+  }),
+  security: z.strictObject({
+    /** Entries to add or replace, by principal. */
+    set: z.array(z.strictObject({ principal: Name, read: Bool.default(false), write: Bool.default(false), enroll: Bool.default(false), autoenroll: Bool.default(false) })).default([]),
+    /** Principals to remove. */
+    remove: z.array(Name).default([]),
+  }),
+  "issuance-requirements": z.strictObject({ caManagerApproval: Bool.optional(), authorizedSignatures: z.int().min(0).max(10).optional() }),
+} as const;
+export type TemplateTab = keyof typeof ZTemplateTabs;
 
-const ZValidity = z.strictObject({ value: z.number().int().min(1).max(1000), unit: z.enum(["hours", "days", "weeks", "months", "years"]) });
-const ZOid = z.string().regex(/^\d+(\.\d+)+$/, "an OID");
+// ───────────── NDES: AD CS Configuration, registry, IIS ─────────────
 
-/** The template's tabs; every tab and field optional (PATCH). */
-export const ZTemplateUpdate = z.strictObject({
-  general: z.strictObject({ displayName: name(64).optional(), validity: ZValidity.optional(), renewal: ZValidity.optional(), publishInAd: z.boolean().optional() }).optional(),
-  requestHandling: z
-    .strictObject({ purpose: z.enum(["signature", "encryption", "signatureAndEncryption"]).optional(), allowPrivateKeyExport: z.boolean().optional() })
-    .optional(),
-  cryptography: z
+export const CRYPTOAPI_CSPS = [
+  "Microsoft Strong Cryptographic Provider",
+  "Microsoft Enhanced Cryptographic Provider v1.0",
+  "Microsoft Base Cryptographic Provider v1.0",
+  "Microsoft Enhanced RSA and AES Cryptographic Provider",
+] as const;
+export const CNG_KSPS = ["Microsoft Software Key Storage Provider", "Microsoft Platform Crypto Provider", "Microsoft Smart Card Key Storage Provider"] as const;
+const Provider = z.enum([...CRYPTOAPI_CSPS, ...CNG_KSPS]);
+const KeyLength = z.union([z.literal(1024), z.literal(2048), z.literal(3072), z.literal(4096)]);
+
+export const ZAdcsConfiguration = z.strictObject({
+  /** Role Services page. */
+  roleServices: z.array(z.literal("Network Device Enrollment Service")).min(1, "Select Network Device Enrollment Service."),
+  /** Service Account for NDES: an AD account id or DOMAIN\name. */
+  serviceAccount: Name,
+  /** CA for NDES: the lab CA's id. */
+  caId: z.string().min(1),
+  /** The account running the wizard (default CONTOSO\Administrator, an Enterprise Admin). */
+  runAs: Name.optional(),
+  raInformation: z
     .strictObject({
-      providerCategory: z.enum(["legacyCsp", "ksp"]).optional(),
-      minimumKeySize: z.union([z.literal(1024), z.literal(2048), z.literal(3072), z.literal(4096)]).optional(),
-    })
-    .optional(),
-  subjectName: z.strictObject({ source: z.enum(["supplyInRequest", "buildFromAd"]) }).optional(),
-  extensions: z
-    .strictObject({
-      applicationPolicies: z.array(ZOid).max(30).optional(),
-      keyUsage: z
-        .strictObject({ digitalSignature: z.boolean().optional(), keyEncipherment: z.boolean().optional(), nonRepudiation: z.boolean().optional(), dataEncipherment: z.boolean().optional() })
-        .optional(),
-    })
-    .optional(),
-  security: z
-    .array(z.strictObject({ principal: ZPrincipal, read: z.boolean(), write: z.boolean(), enroll: z.boolean(), autoenroll: z.boolean() }))
-    .max(100)
-    .optional(),
-  issuanceRequirements: z.strictObject({ caManagerApproval: z.boolean().optional(), authorizedSignatures: z.number().int().min(0).max(10).optional() }).optional(),
-});
-export type TTemplateUpdate = z.infer<typeof ZTemplateUpdate>;
-
-// ───────────────────────────── NDES and IIS ─────────────────────────────
-
-/** Cryptographic providers the NDES page offers; only CryptoAPI CSPs are supported (S28, S42). */
-export const NDES_CSPS = ["Microsoft Strong Cryptographic Provider", "Microsoft Enhanced Cryptographic Provider v1.0", "Microsoft Base Cryptographic Provider v1.0", "Microsoft Enhanced RSA and AES Cryptographic Provider"] as const;
-
-/** Server Manager › AD CS Configuration for NDES. */
-export const ZNdesConfigure = z.strictObject({
-  serverId: name(64),
-  roleServices: z.array(z.literal("networkDeviceEnrollmentService")).min(1),
-  /** AD account id or "CONTOSO\svc-ndes". */
-  serviceAccount: ZPrincipal,
-  caId: name(64),
-  raInfo: z
-    .strictObject({
-      name: name(64),
-      email: z.email().optional(),
-      company: name(64).optional(),
-      department: name(64).optional(),
-      city: name(64).optional(),
-      state: name(64).optional(),
-      country: z.string().regex(/^[A-Z]{2}$/).optional(),
+      name: z.string().trim().min(1).max(64),
+      email: z.string().max(128).optional(),
+      company: z.string().max(64).optional(),
+      department: z.string().max(64).optional(),
+      city: z.string().max(128).optional(),
+      state: z.string().max(128).optional(),
+      country: z.string().regex(/^[A-Z]{2}$/, "a two-letter country code such as US").optional(),
     })
     .optional(),
   cryptography: z
     .strictObject({
-      signatureProvider: z.enum(NDES_CSPS).default("Microsoft Strong Cryptographic Provider"),
-      encryptionProvider: z.enum(NDES_CSPS).default("Microsoft Strong Cryptographic Provider"),
-      keyLength: z.union([z.literal(1024), z.literal(2048), z.literal(4096)]).default(2048),
+      signatureProvider: Provider.default("Microsoft Strong Cryptographic Provider"),
+      encryptionProvider: Provider.default("Microsoft Strong Cryptographic Provider"),
+      signatureKeyLength: KeyLength.default(2048),
+      encryptionKeyLength: KeyLength.default(2048),
     })
-    .optional(),
-});
-export type TNdesConfigure = z.infer<typeof ZNdesConfigure>;
-
-/** regedit › HKLM\SOFTWARE\Microsoft\Cryptography\MSCEP. Any string: a typo or a display name is a lesson. */
-export const ZMscepRegistryUpdate = z.strictObject({
-  SignatureTemplate: name(64).optional(),
-  EncryptionTemplate: name(64).optional(),
-  GeneralPurposeTemplate: name(64).optional(),
-  HashAlgorithm: z.enum(["SHA1", "SHA256", "SHA384", "SHA512"]).nullable().optional(),
+    .default({ signatureProvider: "Microsoft Strong Cryptographic Provider", encryptionProvider: "Microsoft Strong Cryptographic Provider", signatureKeyLength: 2048, encryptionKeyLength: 2048 }),
 });
 
-const ZBinding = z.strictObject({
-  protocol: z.enum(["http", "https"]),
-  port: z.number().int().min(1).max(65535),
-  hostName: z.string().max(253).default(""),
-  certificateThumbprint: ZThumbprint.optional(),
+const TemplateValue = z.string().trim().min(1).max(256);
+/** Registry Editor › HKLM\SOFTWARE\Microsoft\Cryptography\MSCEP (REG_SZ values). */
+export const ZMscepUpdate = z.strictObject({
+  SignatureTemplate: TemplateValue.optional(),
+  EncryptionTemplate: TemplateValue.optional(),
+  GeneralPurposeTemplate: TemplateValue.optional(),
+  /** MSCEP\HashAlgorithm\HashAlgorithm. */
+  HashAlgorithm: z.enum(["SHA1", "SHA256", "SHA384", "SHA512"]).optional(),
 });
-
-/** IIS Manager: bindings of Default Web Site, Request Filtering › Edit Feature Settings, app pool SCEP, site name. */
-export const ZIisUpdate = z.strictObject({
-  siteName: name(128).optional(),
-  bindings: z
-    .array(ZBinding)
-    .max(20)
-    .refine((bs) => bs.every((b) => b.protocol === "http" || !!b.certificateThumbprint), "An https binding needs an SSL certificate")
-    .optional(),
-  requestFiltering: z
-    .strictObject({ maxUrl: z.number().int().min(0).max(4_294_967_295).optional(), maxQueryString: z.number().int().min(0).max(4_294_967_295).optional() })
-    .optional(),
-  scepAppPool: z.strictObject({ identity: ZPrincipal.optional(), state: z.enum(["started", "stopped"]).optional() }).optional(),
-  certificateRegistrationSvc: z.strictObject({ windowsAuth: z.boolean().optional(), anonymousAuth: z.boolean().optional() }).optional(),
-  mscepAdminPublished: z.boolean().optional(),
+/** HKLM\SYSTEM\CurrentControlSet\Services\HTTP\Parameters (REG_DWORD, decimal; null deletes the value). */
+export const ZHttpParametersUpdate = z.strictObject({
+  MaxFieldLength: z.int().min(64).max(65534).nullable().optional(),
+  MaxRequestBytes: z.int().min(256).max(16777216).nullable().optional(),
 });
-export type TIisUpdate = z.infer<typeof ZIisUpdate>;
+const Thumbprint = z.string().trim().regex(/^[0-9A-Fa-f]{40}$/, "a SHA-1 thumbprint: 40 hexadecimal digits");
+export const ZBindingCreate = z
+  .strictObject({
+    protocol: z.enum(["http", "https"]),
+    port: z.int().min(1).max(65535),
+    hostName: z.string().trim().max(255).default(""),
+    certificateThumbprint: Thumbprint.optional(),
+  })
+  .refine((b) => b.protocol === "http" || !!b.certificateThumbprint, { message: "An https binding needs an SSL certificate.", path: ["certificateThumbprint"] });
+export const ZBindingRemove = z.strictObject({ protocol: z.enum(["http", "https"]), port: z.int().min(1).max(65535), hostName: z.string().trim().max(255).default("") });
+export const ZSiteUpdate = z.strictObject({ name: z.string().trim().min(1).max(256) });
+export const ZRequestFiltering = z.strictObject({ maxUrl: Dword.optional(), maxQueryString: Dword.optional() });
+export const ZAppPoolUpdate = z.strictObject({ state: z.enum(["started", "stopped"]).optional(), identity: Name.optional() });
+export const ZCrpAuthentication = z.strictObject({ windowsAuth: Bool.optional(), anonymousAuth: Bool.optional() });
+export const ZIisUpdate = z.strictObject({ mscepAdminPublished: Bool.optional() });
 
-/** regedit › HKLM\SYSTEM\CurrentControlSet\Services\HTTP\Parameters (DWORD, decimal); null deletes the value. */
-export const ZHttpSysUpdate = z.strictObject({
-  MaxFieldLength: z.number().int().min(64).max(65534).nullable().optional(),
-  MaxRequestBytes: z.number().int().min(256).max(16_777_216).nullable().optional(),
-});
+// ───────────── Connector installers ─────────────
 
-// ───────────────────────────── Connectors ─────────────────────────────
-
-/** The Certificate Connector for Microsoft Intune wizard: Features, Service Account, Proxy, Azure AD Sign-In. */
-export const ZConnectorInstall = z.strictObject({
-  serverId: name(64),
-  features: z
-    .strictObject({ scep: z.boolean(), pkcs: z.boolean(), pkcsImported: z.boolean(), revocation: z.boolean() })
-    .refine((f) => f.scep || f.pkcs || f.pkcsImported || f.revocation, "Select at least one feature"),
-  serviceAccount: z.union([z.literal("SYSTEM"), z.strictObject({ account: ZPrincipal, password: z.string().min(1).max(256) })]).default("SYSTEM"),
-  /** CONN_PROXY_NO_SCHEME: "Be sure to include the HTTP or HTTPS prefix." (S3) */
-  proxy: z
-    .strictObject({
-      address: z.string().regex(/^https?:\/\/[^\s/:]+$/i, "Include the HTTP or HTTPS prefix, e.g. http://proxy.contoso.com"),
-      port: z.number().int().min(1).max(65535),
-      username: z.string().max(256).optional(),
-      password: z.string().max(256).optional(),
-    })
-    .optional(),
-  environment: z.enum(["Public Commercial Cloud", "US Government (GCC High)", "US Government (DoD)"]).default("Public Commercial Cloud"),
-  signIn: z.strictObject({ upn: z.email(), password: z.string().min(1).max(256) }),
+const SignIn = z.strictObject({ userPrincipalName: z.string().trim().min(3).max(256), password: z.string().min(1).max(256) });
+export const ZIntuneConnectorInstall = z.strictObject({
+  /** current = Certificate Connector for Microsoft Intune (IntuneCertificateConnector.exe); legacy = NDESConnectorSetup.exe. */
   generation: z.enum(["current", "legacy"]).default("current"),
+  features: z
+    .strictObject({ scep: Bool.default(true), pkcs: Bool.default(false), pkcsImported: Bool.default(false), revocation: Bool.default(false) })
+    .default({ scep: true, pkcs: false, pkcsImported: false, revocation: false }),
+  /** Service Account page: SYSTEM, or a domain account (id or DOMAIN\name). */
+  serviceAccount: Name.default("SYSTEM"),
+  /** Proxy page, e.g. http://proxy.contoso.com:8080. */
+  proxy: z.string().trim().min(1).max(256).optional(),
+  environment: z.enum(["Public Commercial Cloud", "US Government"]).default("Public Commercial Cloud"),
+  signIn: SignIn,
 });
-export type TConnectorInstall = z.infer<typeof ZConnectorInstall>;
-
-/** MicrosoftEntraPrivateNetworkConnectorInstaller.exe: accept the terms, sign in to register. */
-export const ZAppProxyConnectorInstall = z.strictObject({
-  serverId: name(64),
-  acceptTerms: z.literal(true, { error: "Accept the license terms and conditions to install" }),
-  registerAsUpn: z.email(),
+export const ZPrivateNetworkConnectorInstall = z.strictObject({
+  acceptTerms: z.literal(true, "Accept the terms to install the connector."),
+  registerAsUpn: z.string().trim().min(3).max(256),
   password: z.string().min(1).max(256),
 });
-export type TAppProxyConnectorInstall = z.infer<typeof ZAppProxyConnectorInstall>;
 
-// ───────────────────────────── Perimeter ─────────────────────────────
-
-export const ZReverseProxyCreate = z.strictObject({
-  kind: z.enum(["wap", "thirdParty"]),
-  displayName: name(128),
-  serverId: name(64).optional(),
-  os: ZWindowsServerVersion.optional(),
-  domainJoined: z.boolean().optional(),
-  kb3011135Installed: z.boolean().optional(),
-  preauth: z.enum(["passthrough", "adfs", "other"]).default("passthrough"),
-  externalHostName: ZFqdn,
-  maxUriBytes: z.number().int().min(256).max(10_000_000).optional(),
-  trustsBackendCertificate: z.boolean().default(true),
-});
+// ───────────── Lab network, reverse proxies, browser ─────────────
 
 export const ZLabNetworkUpdate = z.strictObject({
-  inbound443ToNdesFromInternet: z.boolean().optional(),
-  ndesToCaRpcOpen: z.boolean().optional(),
-  externalDnsRecords: z
-    .array(z.strictObject({ name: ZFqdn, type: z.enum(["A", "CNAME"]), value: name(253) }))
-    .max(100)
-    .optional(),
+  inbound443ToNdesFromInternet: Bool.optional(),
+  ndesToCaRpcOpen: Bool.optional(),
+  externalDnsRecords: z.array(z.strictObject({ name: Name, type: z.enum(["A", "CNAME"]), value: Name })).optional(),
 });
+const ReverseProxyFields = {
+  kind: z.enum(["wap", "thirdParty"]),
+  displayName: Name,
+  serverId: z.string().min(1).optional(),
+  os: z.enum(WINDOWS_SERVER_VERSIONS).optional(),
+  domainJoined: Bool.optional(),
+  kb3011135Installed: Bool.optional(),
+  preauth: z.enum(["passthrough", "adfs", "other"]),
+  externalHostName: z.string().trim().regex(/^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/, "a host name such as ndes.contoso.com"),
+  maxUriBytes: z.int().min(256).max(16777216).optional(),
+  certificateThumbprint: Thumbprint.optional(),
+  trustsBackendCertificate: Bool.default(true),
+};
+export const ZReverseProxyCreate = z.strictObject(ReverseProxyFields);
+export const ZReverseProxyUpdate = z.strictObject({
+  displayName: Name.optional(),
+  os: z.enum(WINDOWS_SERVER_VERSIONS).optional(),
+  domainJoined: Bool.optional(),
+  kb3011135Installed: Bool.optional(),
+  preauth: z.enum(["passthrough", "adfs", "other"]).optional(),
+  externalHostName: ReverseProxyFields.externalHostName.optional(),
+  maxUriBytes: z.int().min(256).max(16777216).nullable().optional(),
+  trustsBackendCertificate: Bool.optional(),
+});
+export const ZBrowseQuery = z.strictObject({ url: z.string().trim().min(1).max(70000), from: z.string().min(1).optional() });
 
-/** The lab browser's request. */
-export const ZLabBrowse = z.strictObject({ url: z.string().min(1).max(200_000), fromServerId: name(64).optional(), at: ZWhen.optional() });
+export const ZBrowseResult = z.object({ status: z.int(), title: z.string(), body: z.string(), reasonCodes: z.array(z.string()) });

@@ -2,7 +2,7 @@
 import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
 import { ZGraphError } from "@certlab/domain/schemas/common";
-import * as S from "./schemas.ts";
+import * as S from "@certlab/domain/lab/schemas";
 
 type Method = "get" | "post" | "patch" | "put" | "delete";
 

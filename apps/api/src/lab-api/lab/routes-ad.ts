@@ -7,7 +7,7 @@ import { requirePermission } from "../../auth/middleware.ts";
 import { AppError, badRequest } from "../../http/errors.ts";
 import { parseBody } from "../../http/validate.ts";
 import { accountLabel, findAccount, findGroup, ifMatchOf, labStore, netbiosOf, sendVersioned, withVersion } from "./common.ts";
-import { ZAdAccountCreate, ZAdAccountUpdate, ZAdGroupCreate, ZGroupMember, ZSpn } from "./schemas.ts";
+import { ZAdAccountCreate, ZAdAccountUpdate, ZAdGroupCreate, ZGroupMember, ZSpn } from "@certlab/domain/lab/schemas";
 
 export function adRoutes(r: Router): void {
   r.get("/accounts", async (req, res) => {

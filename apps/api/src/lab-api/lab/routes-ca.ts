@@ -10,7 +10,7 @@ import { publicCa } from "../../store/lab/snapshot.ts";
 import type { LabDraft, StoredCa } from "../../store/lab/state.ts";
 import { findTemplate, ifMatchOf, labStore, sendVersioned, withVersion } from "./common.ts";
 import { resolvePrincipal } from "./routes-servers.ts";
-import { ZCaAce, ZCaPublication, ZCaSetReg, ZCaUpdate, ZTemplateDuplicate, ZTemplateTabs, ZTemplateToIssue, type TemplateTab } from "./schemas.ts";
+import { ZCaAce, ZCaPublication, ZCaSetReg, ZCaUpdate, ZTemplateDuplicate, ZTemplateTabs, ZTemplateToIssue, type TemplateTab } from "@certlab/domain/lab/schemas";
 
 const caOut = (d: LabDraft, c: StoredCa) => withVersion(d, c.id, publicCa(c));
 const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();

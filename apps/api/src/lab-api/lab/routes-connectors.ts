@@ -15,7 +15,7 @@ import { parseBody } from "../../http/validate.ts";
 import { LAB_EXTERNAL_IP } from "../../store/lab/lab-store.ts";
 import { appProxyConnectorStatus, intuneConnectorStatus } from "../../store/lab/snapshot.ts";
 import { labStore, ndesOf, requireAccount } from "./common.ts";
-import { ZIntuneConnectorInstall, ZPrivateNetworkConnectorInstall } from "./schemas.ts";
+import { ZIntuneConnectorInstall, ZPrivateNetworkConnectorInstall } from "@certlab/domain/lab/schemas";
 
 export const CURRENT_CONNECTOR_VERSION = "6.2406.0.1001";
 export const LEGACY_CONNECTOR_VERSION = "6.2008.60.612";

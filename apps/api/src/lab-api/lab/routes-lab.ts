@@ -13,7 +13,7 @@ import { AppError, badRequest } from "../../http/errors.ts";
 import { parseBody, parseWith } from "../../http/validate.ts";
 import { tenantSnapshot } from "../../store/snapshot.ts";
 import { ifMatchOf, labOut, labStore, requireLab, sendVersioned, withVersion } from "./common.ts";
-import { ZBrowseQuery, ZLabNetworkUpdate, ZLabReset, ZReverseProxyCreate, ZReverseProxyUpdate } from "./schemas.ts";
+import { ZBrowseQuery, ZLabNetworkUpdate, ZLabReset, ZReverseProxyCreate, ZReverseProxyUpdate } from "@certlab/domain/lab/schemas";
 
 export function labCoreRoutes(r: Router, db: Db): void {
   r.post("/reset", async (req, res) => {

@@ -23,7 +23,7 @@ import {
   ZMscepUpdate,
   ZRequestFiltering,
   ZSiteUpdate,
-} from "./schemas.ts";
+} from "@certlab/domain/lab/schemas";
 
 const ndesOut = (d: LabDraft, n: NdesInstance) => withVersion(d, n.id, n);
 const isCng = (p: string) => (CNG_KSPS as readonly string[]).includes(p);

@@ -22,7 +22,7 @@ import {
   ZServerNetworkUpdate,
   ZServerUpdate,
   ZServiceUpdate,
-} from "./schemas.ts";
+} from "@certlab/domain/lab/schemas";
 
 const LOCAL_GROUPS = { iis_iusrs: "IIS_IUSRS", administrators: "Administrators" } as const;
 const WELL_KNOWN = new Set(["authenticated users", "everyone", "administrator", "nt authority\\system", "system", "network service", "local service", "domain admins", "domain users"]);
