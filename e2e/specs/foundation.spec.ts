@@ -33,6 +33,10 @@ test("an admin signs in, switches directory, reads Health, uses an API token aga
   await page.goto("/health");
   await expect(page.getByText("APPX_LICENSE_MISSING").first()).toBeVisible();
   await expect(page.getByRole("button", { name: "Errors: 1" })).toBeVisible();
+  // A link to one rule (the lab browser's "Why?") opens Health filtered on it.
+  await page.goto("/health?q=APPX_LICENSE_MISSING");
+  await expect(page.getByRole("searchbox", { name: "Filter findings" })).toHaveValue("APPX_LICENSE_MISSING");
+  await expect(page.getByText("APPX_LICENSE_MISSING").first()).toBeVisible();
 
   // Back to Contoso, then create a personal API token and use it from a script.
   await page.getByRole("button", { name: "Switch directory" }).click();

@@ -1,5 +1,6 @@
 // Certlab Health: the tenant's findings by severity, filterable by severity and text; and the rule catalogue.
 import { useState } from "react";
+import { useSearchParams } from "react-router";
 import {
   Button,
   makeStyles,
@@ -32,7 +33,9 @@ export default function HealthRoute() {
   const session = useSignedInSession();
   const [tab, setTab] = useState<"findings" | "rules">("findings");
   const [shown, setShown] = useState<Record<Severity, boolean>>({ error: true, warning: true, info: true });
-  const [text, setText] = useState("");
+  // ?q= pre-fills the filter: the lab browser's "Why?" links open Health on one rule code.
+  const [params] = useSearchParams();
+  const [text, setText] = useState(params.get("q") ?? "");
   const findings = useFindings(session.tenant.id);
   const rules = useRules(tab === "rules");
   const all = findings.data?.value ?? [];
