@@ -5,8 +5,6 @@ import { useState } from "react";
 import {
   Button,
   Checkbox,
-  Field,
-  Input,
   Link,
   Radio,
   RadioGroup,
@@ -28,6 +26,7 @@ import { formatDate } from "@/shared/lib/format";
 import { api, useCaRequests, useLab, useLabMutation, type Lab, type LabCa } from "@/features/lab/console/api/lab-api";
 import { FindingBadge, FindingList, TAB_CODES, codeIn, useFindingsFor } from "@/features/lab/console/components/findings";
 import { FormDialog, ReadOnlyNotice, Section, useLabWrite } from "@/features/lab/console/components/ui";
+import { AclAddDialog, AclTable } from "@/features/lab/console/components/acl-editor";
 
 const TYPE: Record<string, string> = {
   enterpriseRoot: "Enterprise root CA",
@@ -203,57 +202,27 @@ function Security(props: { ca: LabCa }) {
   const remove = useLabMutation((p: string) => api.removeCaAce(c.id, p), { success: (_d, v) => `Removed ${String(v)} from the CA's security`, error: "Could not remove the entry" });
   return (
     <Section title={`${c.name} Properties — Security`} actions={canWrite && <Button onClick={() => { setPrincipal(""); setAdding(true); }}>Add…</Button>}>
-      <Table aria-label="Group or user names" size="small">
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>Group or user name</TableHeaderCell>
-            {RIGHTS.map(([k, label]) => (
-              <TableHeaderCell key={k}>{label} (Allow)</TableHeaderCell>
-            ))}
-            <TableHeaderCell>Actions</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {c.acl.map((a) => (
-            <TableRow key={a.principal}>
-              <TableCell>{a.principal}</TableCell>
-              {RIGHTS.map(([k, label]) => (
-                <TableCell key={k}>
-                  <Checkbox
-                    aria-label={`Allow ${label} for ${a.principal}`}
-                    checked={a[k]}
-                    disabled={!canWrite || setAce.isPending}
-                    onChange={(_e, d) => setAce.mutate({ ...a, [k]: !!d.checked })}
-                  />
-                </TableCell>
-              ))}
-              <TableCell>
-                {canWrite && (
-                  <Button size="small" appearance="subtle" aria-label={`Remove ${a.principal}`} onClick={() => remove.mutate(a.principal)}>
-                    Remove
-                  </Button>
-                )}
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-      <FormDialog
-        open={adding}
-        title="Select Users, Computers, Service Accounts, or Groups"
+      <AclTable
+        label="Group or user names"
+        permissions={RIGHTS}
+        entries={c.acl}
+        canWrite={canWrite}
         busy={setAce.isPending}
-        okDisabled={!principal.trim()}
+        onToggle={(a, k, allowed) => setAce.mutate({ ...a, [k]: allowed })}
+        onRemove={(p) => remove.mutate(p)}
+      />
+      <AclAddDialog
+        open={adding}
+        busy={setAce.isPending}
+        permissions={RIGHTS}
+        principal={principal}
+        onPrincipalChange={setPrincipal}
+        allowed={rights}
+        onAllowedChange={setRights}
+        heading="Permissions (Allow)"
         onClose={() => setAdding(false)}
         onSubmit={() => setAce.mutate({ principal: principal.trim(), ...rights }, { onSuccess: () => setAdding(false) })}
-      >
-        <Field label="Enter the object names to select" hint="e.g. CONTOSO\svc-ndes or CONTOSO\NDES01$">
-          <Input value={principal} onChange={(_e, d) => setPrincipal(d.value)} />
-        </Field>
-        <Text weight="semibold">Permissions (Allow)</Text>
-        {RIGHTS.map(([k, label]) => (
-          <Checkbox key={k} label={label} checked={rights[k]} onChange={(_e, d) => setRights({ ...rights, [k]: !!d.checked })} />
-        ))}
-      </FormDialog>
+      />
     </Section>
   );
 }

@@ -13,12 +13,6 @@ import {
   Select,
   Tab,
   TabList,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   Text,
 } from "@fluentui/react-components";
 import { useParams, useSearchParams } from "react-router";
@@ -26,7 +20,8 @@ import { Page } from "@/shared/components/page";
 import { ErrorMessage, Loading } from "@/shared/components/query-state";
 import { api, useLab, useLabMutation, type LabTemplate } from "@/features/lab/console/api/lab-api";
 import { FindingBadge, FindingList, TAB_CODES, codeIn, useFindingsFor } from "@/features/lab/console/components/findings";
-import { EKU_NAMES, FormDialog, ReadOnlyNotice, useLabWrite } from "@/features/lab/console/components/ui";
+import { EKU_NAMES, ReadOnlyNotice, useLabWrite } from "@/features/lab/console/components/ui";
+import { AclAddDialog, AclTable } from "@/features/lab/console/components/acl-editor";
 import { CA_COMPAT, RECIPIENT_COMPAT } from "@/features/lab/console/routes/templates";
 
 const TABS = [
@@ -293,51 +288,26 @@ function SecurityTab(props: { t: LabTemplate }) {
           </Button>
         )}
       </div>
-      <Table aria-label="Template permissions" size="small">
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>Group or user name</TableHeaderCell>
-            {PERMS.map(([k, l]) => (
-              <TableHeaderCell key={k}>{l} (Allow)</TableHeaderCell>
-            ))}
-            <TableHeaderCell>Actions</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {t.security.map((a) => (
-            <TableRow key={a.principal}>
-              <TableCell>{a.principal}</TableCell>
-              {PERMS.map(([k, l]) => (
-                <TableCell key={k}>
-                  <Checkbox aria-label={`Allow ${l} for ${a.principal}`} checked={a[k]} disabled={!canWrite || save.isPending} onChange={(_e, d) => save.mutate({ set: [{ ...a, [k]: !!d.checked }] })} />
-                </TableCell>
-              ))}
-              <TableCell>
-                {canWrite && (
-                  <Button size="small" appearance="subtle" aria-label={`Remove ${a.principal}`} onClick={() => save.mutate({ remove: [a.principal] })}>
-                    Remove
-                  </Button>
-                )}
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-      <FormDialog
-        open={adding}
-        title="Select Users, Computers, Service Accounts, or Groups"
+      <AclTable
+        label="Template permissions"
+        permissions={PERMS}
+        entries={t.security}
+        canWrite={canWrite}
         busy={save.isPending}
-        okDisabled={!principal.trim()}
+        onToggle={(a, k, allowed) => save.mutate({ set: [{ ...a, [k]: allowed }] })}
+        onRemove={(p) => save.mutate({ remove: [p] })}
+      />
+      <AclAddDialog
+        open={adding}
+        busy={save.isPending}
+        permissions={PERMS}
+        principal={principal}
+        onPrincipalChange={setPrincipal}
+        allowed={perms}
+        onAllowedChange={setPerms}
         onClose={() => setAdding(false)}
         onSubmit={() => save.mutate({ set: [{ principal: principal.trim(), ...perms }] }, { onSuccess: () => setAdding(false) })}
-      >
-        <Field label="Enter the object names to select" hint="e.g. CONTOSO\svc-ndes or CONTOSO\NDES01$">
-          <Input value={principal} onChange={(_e, d) => setPrincipal(d.value)} />
-        </Field>
-        {PERMS.map(([k, l]) => (
-          <Checkbox key={k} label={l} checked={perms[k]} onChange={(_e, d) => setPerms({ ...perms, [k]: !!d.checked })} />
-        ))}
-      </FormDialog>
+      />
     </>
   );
 }
