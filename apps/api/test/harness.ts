@@ -53,9 +53,9 @@ async function freshDatabaseUrl(): Promise<{ url: string; drop: () => Promise<vo
   };
 }
 
-export async function createTestApp(opts: { seed?: boolean } = {}): Promise<TestApp> {
+export async function createTestApp(opts: { seed?: boolean; onQuery?: (sql: string) => void } = {}): Promise<TestApp> {
   const { url, drop } = await freshDatabaseUrl();
-  const db = await createDb(url);
+  const db = await createDb(url, { onQuery: opts.onQuery });
   if (opts.seed !== false) await seedDemo(db, PASSWORD);
   const app = createApp({ db, databaseUrl: url, webRoot: path.join(repoRoot, ".tmp/no-web") });
   return {

@@ -66,13 +66,32 @@ export function looksLikeJwt(token: string): boolean {
   return token.split(".").length === 3;
 }
 
+/**
+ * The public key of a kid, imported once per process. A signing key row is never changed once written
+ * (a new key gets a new kid), so this cache cannot go stale; unknown kids are looked up every time,
+ * so a key another process created is found on first use. Kept per database client.
+ */
+const verificationKeysByDb = new WeakMap<Db, Map<string, ReturnType<typeof importJWK>>>();
+const MAX_CACHED_KEYS = 64;
+
+async function verificationKey(db: Db, kid: string): ReturnType<typeof importJWK> {
+  let verificationKeys = verificationKeysByDb.get(db);
+  if (!verificationKeys) verificationKeysByDb.set(db, (verificationKeys = new Map()));
+  const cached = verificationKeys.get(kid);
+  if (cached) return cached;
+  const row = await db.signingKey.findUnique({ where: { kid } });
+  if (!row) throw new Error("unknown signing key");
+  const key = importJWK(JSON.parse(row.publicJwk) as JWK, "RS256");
+  if (verificationKeys.size >= MAX_CACHED_KEYS) verificationKeys.clear();
+  verificationKeys.set(kid, key);
+  return key;
+}
+
 /** Verifies signature, expiry and audience. The issuer must be this server's issuer for the token's own tenant. */
 export async function verifyAccessToken(db: Db, token: string): Promise<AccessTokenClaims & { iss: string }> {
   const { kid } = decodeProtectedHeader(token);
   if (!kid) throw new Error("token has no kid");
-  const row = await db.signingKey.findUnique({ where: { kid } });
-  if (!row) throw new Error("unknown signing key");
-  const key = await importJWK(JSON.parse(row.publicJwk) as JWK, "RS256");
+  const key = await verificationKey(db, kid);
   const { payload } = await jwtVerify(token, key, { audience: [GRAPH_AUDIENCE, GRAPH_APP_ID], algorithms: ["RS256"] });
   const claims = payload as unknown as AccessTokenClaims & { iss: string };
   if (typeof claims.tid !== "string" || typeof claims.oid !== "string" || !claims.iss?.endsWith(`/${claims.tid}/v2.0`)) {

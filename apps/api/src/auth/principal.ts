@@ -1,5 +1,12 @@
 // Resolves who is calling: the portal's session cookie, a personal API token, or a JWT from the token
 // endpoint (both as Authorization: Bearer). The result acts with the user's roles in that tenant only.
+//
+// Every request resolves its principal with ONE database query (issue 9): the credential row, its user and
+// the user's role assignments (direct, or through a group the user is a direct member of) joined in one
+// statement. Nothing about a principal is cached in the process, so a sign-out, a revoked token, a disabled
+// user or a removed role takes effect on the very next request, in this process and in every other API
+// process on the same database (docs/operations.md). The SQL is the subset SQLite and PostgreSQL share
+// (double-quoted identifiers, bound parameters, LEFT JOIN + IN); both engines return typed columns.
 import type { Db } from "../db/client.ts";
 import type { User } from "../generated/sqlite/client.ts";
 import type { Principal } from "../http/context.ts";
@@ -40,34 +47,96 @@ const LAST_USED_RESOLUTION_MS = 5 * 60_000;
 
 export const SESSION_COOKIE = "certlab_session";
 
+/** One row per role assignment of the user (a single row with a null role when it has none). */
+interface PrincipalRow {
+  userId: string;
+  tenantId: string;
+  accountId: string | null;
+  userPrincipalName: string;
+  displayName: string;
+  accountEnabled: boolean | number;
+  roleDefinitionId: string | null;
+  credentialId?: string;
+  csrfToken?: string;
+  expiresDateTime?: Date | string;
+  revoked?: boolean | number;
+  lastUsedDateTime?: Date | string | null;
+}
+
+const truthy = (v: unknown) => v === true || v === 1 || v === "1";
+const asDate = (v: Date | string | null | undefined) => (v == null ? null : v instanceof Date ? v : new Date(v));
+
+/** Folds the rows of one lookup (the user columns repeated, one role each) into a principal. */
+function toPrincipal(rows: PrincipalRow[], via: Principal["via"], extra: Partial<Principal> = {}): Principal | null {
+  const first = rows[0];
+  if (!first || !truthy(first.accountEnabled)) return null;
+  return {
+    accountId: first.accountId,
+    userId: first.userId,
+    tenantId: first.tenantId,
+    userPrincipalName: first.userPrincipalName,
+    displayName: first.displayName,
+    roleIds: [...new Set(rows.flatMap((r) => (r.roleDefinitionId ? [r.roleDefinitionId] : [])))],
+    via,
+    ...extra,
+  };
+}
+
 export async function principalFromSession(db: Db, cookieValue: string): Promise<Principal | null> {
-  const session = await db.session.findUnique({ where: { tokenHash: sha256(cookieValue) } });
-  if (!session || session.expiresDateTime < new Date()) return null;
-  const user = await db.user.findFirst({ where: { tenantId: session.tenantId, accountId: session.accountId } });
-  if (!user) return null;
-  return principalForUser(db, user, session.tenantId, "session", { sessionId: session.id, csrfToken: session.csrfToken });
+  const rows = await db.$queryRaw<PrincipalRow[]>`
+    SELECT u."id" AS "userId", u."tenantId", u."accountId", u."userPrincipalName", u."displayName", u."accountEnabled",
+           ra."roleDefinitionId", s."id" AS "credentialId", s."csrfToken", s."expiresDateTime"
+    FROM "Session" s
+    JOIN "User" u ON u."tenantId" = s."tenantId" AND u."accountId" = s."accountId"
+    LEFT JOIN "RoleAssignment" ra ON ra."tenantId" = u."tenantId" AND (ra."principalId" = u."id" OR ra."principalId" IN
+      (SELECT gm."groupId" FROM "GroupMember" gm WHERE gm."tenantId" = u."tenantId" AND gm."memberId" = u."id"))
+    WHERE s."tokenHash" = ${sha256(cookieValue)}`;
+  const first = rows[0];
+  if (!first || (asDate(first.expiresDateTime)?.getTime() ?? 0) < Date.now()) return null;
+  return toPrincipal(rows, "session", { sessionId: first.credentialId, csrfToken: first.csrfToken });
+}
+
+async function principalFromApiToken(db: Db, token: string): Promise<Principal | null> {
+  const rows = await db.$queryRaw<PrincipalRow[]>`
+    SELECT u."id" AS "userId", u."tenantId", u."accountId", u."userPrincipalName", u."displayName", u."accountEnabled",
+           ra."roleDefinitionId", t."id" AS "credentialId", t."expiresDateTime", t."revoked", t."lastUsedDateTime"
+    FROM "ApiToken" t
+    JOIN "User" u ON u."tenantId" = t."tenantId" AND u."accountId" = t."accountId"
+    LEFT JOIN "RoleAssignment" ra ON ra."tenantId" = u."tenantId" AND (ra."principalId" = u."id" OR ra."principalId" IN
+      (SELECT gm."groupId" FROM "GroupMember" gm WHERE gm."tenantId" = u."tenantId" AND gm."memberId" = u."id"))
+    WHERE t."tokenHash" = ${sha256(token)}`;
+  const first = rows[0];
+  if (!first || truthy(first.revoked) || (asDate(first.expiresDateTime)?.getTime() ?? 0) < Date.now()) return null;
+  const lastUsed = asDate(first.lastUsedDateTime);
+  if (!lastUsed || Date.now() - lastUsed.getTime() > LAST_USED_RESOLUTION_MS) {
+    // Recording last use is best effort; a failure here must not fail the caller's request.
+    await db.apiToken.update({ where: { id: first.credentialId! }, data: { lastUsedDateTime: new Date() } }).catch(() => undefined);
+  }
+  return toPrincipal(rows, "apiToken");
+}
+
+async function principalFromJwtClaims(db: Db, tenantId: string, userId: string, appId: string): Promise<Principal | null> {
+  const rows = await db.$queryRaw<PrincipalRow[]>`
+    SELECT u."id" AS "userId", u."tenantId", u."accountId", u."userPrincipalName", u."displayName", u."accountEnabled",
+           ra."roleDefinitionId"
+    FROM "User" u
+    LEFT JOIN "RoleAssignment" ra ON ra."tenantId" = u."tenantId" AND (ra."principalId" = u."id" OR ra."principalId" IN
+      (SELECT gm."groupId" FROM "GroupMember" gm WHERE gm."tenantId" = u."tenantId" AND gm."memberId" = u."id"))
+    WHERE u."id" = ${userId} AND u."tenantId" = ${tenantId}`;
+  return toPrincipal(rows, "jwt", { appId });
 }
 
 export async function principalFromBearer(db: Db, token: string): Promise<Principal | null> {
-  if (token.startsWith(API_TOKEN_PREFIX)) {
-    const row = await db.apiToken.findUnique({ where: { tokenHash: sha256(token) } });
-    if (!row || row.revoked || row.expiresDateTime < new Date()) return null;
-    const user = await db.user.findFirst({ where: { tenantId: row.tenantId, accountId: row.accountId } });
-    if (!user) return null;
-    if (!row.lastUsedDateTime || Date.now() - row.lastUsedDateTime.getTime() > LAST_USED_RESOLUTION_MS) {
-      // Recording last use is best effort; a failure here must not fail the caller's request.
-      await db.apiToken.update({ where: { id: row.id }, data: { lastUsedDateTime: new Date() } }).catch(() => undefined);
-    }
-    return principalForUser(db, user, row.tenantId, "apiToken");
-  }
+  if (token.startsWith(API_TOKEN_PREFIX)) return principalFromApiToken(db, token);
   if (looksLikeJwt(token)) {
+    let claims;
     try {
-      const claims = await verifyAccessToken(db, token);
-      if (claims.idtyp !== "user") return null;
-      return principalForUser(db, claims.oid, claims.tid, "jwt", { appId: claims.appid });
+      claims = await verifyAccessToken(db, token);
     } catch {
       return null;
     }
+    if (claims.idtyp !== "user") return null;
+    return principalFromJwtClaims(db, claims.tid, claims.oid, claims.appid);
   }
   return null;
 }

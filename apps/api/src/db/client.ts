@@ -20,13 +20,22 @@ export function sqliteFile(url: string, cwd = repoRoot): string {
   return path.isAbsolute(file) ? file : path.resolve(cwd, file);
 }
 
-export async function createDb(url = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL): Promise<Db> {
+export interface DbOptions {
+  /** Called with every SQL statement the client sends (Prisma's query events); the query-count tests use it. */
+  onQuery?: (sql: string) => void;
+}
+
+export async function createDb(url = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL, opts: DbOptions = {}): Promise<Db> {
+  const log: { emit: "event"; level: "query" }[] = opts.onQuery ? [{ emit: "event", level: "query" }] : [];
   if (isPostgresUrl(url)) {
     const { PrismaPg } = await import("@prisma/adapter-pg");
     const { PrismaClient: PgClient } = await import("../generated/postgres/client.ts");
-    return new PgClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db;
+    const db = new PgClient({ adapter: new PrismaPg({ connectionString: url }), log });
+    if (opts.onQuery) db.$on("query", (e) => opts.onQuery!(e.query));
+    return db as unknown as Db;
   }
-  const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: sqliteFile(url), timeout: 10_000 }) });
+  const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: sqliteFile(url), timeout: 10_000 }), log });
+  if (opts.onQuery) db.$on("query", (e) => opts.onQuery!(e.query));
   // WAL lets readers proceed while a write commits (several API processes, tests in parallel);
   // synchronous=NORMAL is the documented safe pairing with WAL.
   await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
