@@ -55,8 +55,9 @@ export function createApp({ db, databaseUrl, webRoot = webDist }: AppOptions): E
     app.use(express.static(webRoot, { index: false, maxAge: "1h", setHeaders: (res, file) => {
       if (file.endsWith("index.html")) res.setHeader("Cache-Control", "no-cache");
     } }));
-    // Client-side routes (/intune/..., /entra/..., /lab/..., /signin) all load the SPA.
-    app.get("/*splat", (req, res, next) => {
+    // Client-side routes (/, /intune/..., /entra/..., /lab/..., /signin) all load the SPA. "/{*splat}" (optional
+    // wildcard) also matches "/", the address README gives a newcomer; Express 5's "/*splat" needs one segment.
+    app.get("/{*splat}", (req, res, next) => {
       if (req.path.startsWith("/api/") || req.path.startsWith("/graph/")) return next();
       res.setHeader("Cache-Control", "no-cache");
       res.sendFile(path.join(webRoot, "index.html"));
