@@ -10,7 +10,7 @@ import { errorHandler } from "./http/error-handler.ts";
 import { graphRouter } from "./graph/router.ts";
 import { labApiRouter } from "./lab-api/router.ts";
 import { oauthRouter } from "./oauth/routes.ts";
-import { webDist } from "./paths.ts";
+import { docsDir, webDist } from "./paths.ts";
 
 export interface AppOptions {
   db: Db;
@@ -51,6 +51,11 @@ export function createApp({ db, databaseUrl, webRoot = webDist }: AppOptions): E
   app.use("/graph/beta", graphRouter(db));
   app.use(oauthRouter(db));
 
+  // The user docs (docs/*.md), linked from README and the portal's home page; plain text so any browser shows them.
+  app.use("/docs", express.static(docsDir, { index: false, setHeaders: (res, file) => {
+    if (file.endsWith(".md")) res.setHeader("Content-Type", "text/plain; charset=utf-8");
+  } }));
+
   if (existsSync(path.join(webRoot, "index.html"))) {
     app.use(express.static(webRoot, { index: false, maxAge: "1h", setHeaders: (res, file) => {
       if (file.endsWith("index.html")) res.setHeader("Cache-Control", "no-cache");
@@ -58,7 +63,7 @@ export function createApp({ db, databaseUrl, webRoot = webDist }: AppOptions): E
     // Client-side routes (/, /intune/..., /entra/..., /lab/..., /signin) all load the SPA. "/{*splat}" (optional
     // wildcard) also matches "/", the address README gives a newcomer; Express 5's "/*splat" needs one segment.
     app.get("/{*splat}", (req, res, next) => {
-      if (req.path.startsWith("/api/") || req.path.startsWith("/graph/")) return next();
+      if (req.path.startsWith("/api/") || req.path.startsWith("/graph/") || req.path.startsWith("/docs/")) return next();
       res.setHeader("Cache-Control", "no-cache");
       res.sendFile(path.join(webRoot, "index.html"));
     });

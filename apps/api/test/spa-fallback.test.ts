@@ -1,5 +1,5 @@
 // The portal is served at every client-side route, starting with "/" (issue 8: README's http://localhost:3000/
-// answered 404 "Cannot GET /"), while unknown /api and /graph paths keep their JSON answers.
+// answered 404 "Cannot GET /"), the user docs at /docs/*.md, and /api and /graph paths keep their JSON answers.
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -39,5 +39,15 @@ describe("the SPA fallback", () => {
     expect(res.status).toBe(401);
     expect(res.headers["content-type"]).toMatch(/application\/json/);
     expect(res.text).not.toContain("<div id=root>");
+  });
+
+  it("serves the user docs as plain text, and a missing doc is not the portal", async () => {
+    const doc = await request(app).get("/docs/getting-started.md");
+    expect(doc.status).toBe(200);
+    expect(doc.headers["content-type"]).toBe("text/plain; charset=utf-8");
+    expect(doc.text).toMatch(/^# /);
+    const missing = await request(app).get("/docs/no-such-doc.md");
+    expect(missing.status).toBe(404);
+    expect(missing.text).not.toContain("<div id=root>");
   });
 });
