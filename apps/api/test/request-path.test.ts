@@ -8,6 +8,7 @@ import request from "supertest";
 import { ROLE_IDS } from "@certlab/domain/directory/roles";
 import { bearerFor, createTestApp, DEMO, PASSWORD, signIn, users, type TestApp } from "./harness.ts";
 import { GRAPH, newGroupBody, newUserBody } from "./helpers.ts";
+import { Store } from "../src/store/store.ts";
 
 let t: TestApp;
 const statements: string[] = [];
@@ -159,5 +160,16 @@ describe("changes to a principal take effect on the next request", () => {
     const user = await api().get(`${GRAPH}/users/${users.intuneAdmin.id}`).set("Authorization", admin);
     expect((await api().patch(`${GRAPH}/users/${users.intuneAdmin.id}`).set("Authorization", admin).set("If-Match", user.headers.etag as string).send({ accountEnabled: false })).status).toBe(204);
     expect((await api().get(`${GRAPH}/me`).set("Authorization", intune)).status).toBe(401);
+  });
+});
+
+describe("the raw page of /users", () => {
+  it("returns exactly the rows (types included) Prisma's findMany returns, in the same order", async () => {
+    const admin = `Bearer ${await tokenFromEndpoint(users.admin.upn)}`;
+    const viaGraph = await api().get(`${GRAPH}/users?$top=100&$skip=20`).set("Authorization", admin);
+    const viaPrisma = await t.db.user.findMany({ where: { tenantId: DEMO.contoso.tenantId }, orderBy: [{ displayName: "asc" }, { id: "asc" }], skip: 20, take: 100 });
+    expect(viaGraph.body.value.map((u: { id: string }) => u.id)).toEqual(viaPrisma.map((u) => u.id));
+    const store = new Store(t.db, { accountId: null, userId: users.admin.id, tenantId: DEMO.contoso.tenantId, userPrincipalName: users.admin.upn, displayName: "x", roleIds: [], via: "jwt" }, "test");
+    expect(await store.users.list({ skip: 20, take: 100 })).toEqual(viaPrisma);
   });
 });

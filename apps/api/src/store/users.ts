@@ -25,7 +25,20 @@ function auditView(u: UserRow): Record<string, unknown> {
 
 export class UsersStore extends StoreBase {
   list(page?: { skip: number; take: number }): Promise<UserRow[]> {
-    return this.db.user.findMany({ where: { tenantId: this.tenantId }, orderBy: [{ displayName: "asc" }, { id: "asc" }], ...page });
+    if (page) return this.page(page.skip, page.take);
+    return this.db.user.findMany({ where: { tenantId: this.tenantId }, orderBy: [{ displayName: "asc" }, { id: "asc" }] });
+  }
+
+  /**
+   * One page of GET /users in Graph's default order, the hot path of every script that lists users. The same
+   * statement Prisma would build, sent as raw SQL: it skips Prisma's per-call query compilation, which cost
+   * more than the query itself (issue 9's profile), and reads the (tenantId, displayName, id) index in order.
+   * Both engines return typed columns (booleans, dates), so the rows are the model's rows.
+   */
+  private page(skip: number, take: number): Promise<UserRow[]> {
+    return this.db.$queryRaw<UserRow[]>`
+      SELECT * FROM "User" WHERE "tenantId" = ${this.tenantId}
+      ORDER BY "displayName" ASC, "id" ASC LIMIT ${take} OFFSET ${skip}`;
   }
 
   /** By object id or by userPrincipalName, as Graph's /users/{id | userPrincipalName}. */
