@@ -32,5 +32,6 @@ export function errorHandler(err: unknown, req: Request, res: Response, _next: N
   const appErr = toAppError(err);
   if (appErr.kind === "internal") console.error(`[${req.ctx?.requestId}] ${req.method} ${req.originalUrl}`, err);
   if (res.headersSent) return;
+  for (const [name, value] of Object.entries(appErr.headers)) res.setHeader(name, value);
   res.status(appErr.status).json(errorBody(appErr, flavorOf(req), req.ctx?.requestId ?? "", req.ctx?.clientRequestId));
 }

@@ -11,6 +11,7 @@ export type ErrorKind =
   | "preconditionFailed"
   | "payloadTooLarge"
   | "unsupportedMediaType"
+  | "tooManyRequests"
   | "internal";
 
 export type ErrorFlavor = "directory" | "intune" | "generic";
@@ -31,6 +32,7 @@ const STATUS: Record<ErrorKind, number> = {
   preconditionFailed: 412,
   payloadTooLarge: 413,
   unsupportedMediaType: 415,
+  tooManyRequests: 429,
   internal: 500,
 };
 
@@ -45,6 +47,7 @@ const CODES: Record<ErrorFlavor, Record<ErrorKind, string>> = {
     preconditionFailed: "Request_PreconditionFailed",
     payloadTooLarge: "Request_EntityTooLarge",
     unsupportedMediaType: "Request_UnsupportedMediaType",
+    tooManyRequests: "Request_ThrottledTemporarily",
     internal: "Service_InternalServerError",
   },
   intune: {
@@ -57,6 +60,7 @@ const CODES: Record<ErrorFlavor, Record<ErrorKind, string>> = {
     preconditionFailed: "PreconditionFailed",
     payloadTooLarge: "RequestEntityTooLarge",
     unsupportedMediaType: "UnsupportedMediaType",
+    tooManyRequests: "TooManyRequests",
     internal: "InternalError",
   },
   generic: {
@@ -69,6 +73,7 @@ const CODES: Record<ErrorFlavor, Record<ErrorKind, string>> = {
     preconditionFailed: "resourceModified",
     payloadTooLarge: "invalidRequest",
     unsupportedMediaType: "invalidRequest",
+    tooManyRequests: "activityLimitReached",
     internal: "generalException",
   },
 };
@@ -77,12 +82,15 @@ export class AppError extends Error {
   readonly kind: ErrorKind;
   readonly details: ErrorDetail[];
   readonly codeOverride: string | undefined;
+  /** Response headers the answer needs (Retry-After on a 429). */
+  readonly headers: Record<string, string>;
 
-  constructor(kind: ErrorKind, message: string, opts: { details?: ErrorDetail[]; code?: string } = {}) {
+  constructor(kind: ErrorKind, message: string, opts: { details?: ErrorDetail[]; code?: string; headers?: Record<string, string> } = {}) {
     super(message);
     this.kind = kind;
     this.details = opts.details ?? [];
     this.codeOverride = opts.code;
+    this.headers = opts.headers ?? {};
   }
 
   get status(): number {

@@ -7,6 +7,9 @@ import { allowedActions } from "@certlab/domain/directory/permissions";
 import { findRole } from "@certlab/domain/directory/roles";
 import type { Db } from "../db/client.ts";
 import { authenticate } from "../auth/middleware.ts";
+import { SMART_LOCKOUT } from "@certlab/domain/directory/smart-lockout";
+import type { Account, User } from "../generated/sqlite/client.ts";
+import { lockedForSeconds, recordFailure, recordSuccess } from "../auth/lockout.ts";
 import { dummyPasswordHash, verifyPassword } from "../auth/passwords.ts";
 import { SESSION_COOKIE, principalForUser } from "../auth/principal.ts";
 import { newSecret, sha256 } from "../auth/secrets.ts";
@@ -19,15 +22,34 @@ export const SESSION_HOURS = 8;
 export const invalidCredentials = () =>
   new AppError("unauthenticated", "Your account or password is incorrect.", { code: "InvalidCredentials" });
 
-/** Finds the account and checks its password; the same work is done when the account doesn't exist. */
-export async function checkCredentials(db: Db, username: string, password: string) {
+/** A sign-in name locked by smart lockout: 429 with Retry-After (seconds), in Graph's error body. */
+export const accountLocked = (retryAfterSeconds: number) =>
+  new AppError("tooManyRequests", SMART_LOCKOUT.message, { code: "AccountLocked", headers: { "Retry-After": String(retryAfterSeconds) } });
+
+export type CredentialCheck =
+  | { ok: true; account: Account; home: User }
+  | { ok: false; reason: "credentials" }
+  | { ok: false; reason: "locked"; retryAfterSeconds: number };
+
+/**
+ * Finds the account and checks its password; the same work is done when the account doesn't exist. A name in
+ * a smart lockout is refused before its password is looked at, so a correct password during a lockout fails too;
+ * each wrong password counts towards the lockout (auth/lockout.ts).
+ */
+export async function checkCredentials(db: Db, username: string, password: string): Promise<CredentialCheck> {
+  const locked = await lockedForSeconds(db, username);
+  if (locked > 0) return { ok: false, reason: "locked", retryAfterSeconds: locked };
   const account = await db.account.findUnique({ where: { signInName: username.trim().toLowerCase() } });
   const ok = await verifyPassword(password, account?.passwordHash ?? (await dummyPasswordHash()));
-  if (!account || !ok) return null;
+  if (!account || !ok) {
+    await recordFailure(db, username);
+    return { ok: false, reason: "credentials" };
+  }
+  await recordSuccess(db, username);
   const users = await db.user.findMany({ where: { accountId: account.id }, orderBy: { createdDateTime: "asc" } });
   const home = users.find((u) => u.userPrincipalName === account.signInName) ?? users[0];
-  if (!home) return null;
-  return { account, home };
+  if (!home) return { ok: false, reason: "credentials" };
+  return { ok: true, account, home };
 }
 
 export async function sessionInfo(db: Db, principal: Principal): Promise<TSessionInfo> {
@@ -89,7 +111,7 @@ export function sessionRouter(db: Db): Router {
   r.post("/session", async (req, res) => {
     const { username, password } = parseBody(ZSignIn, req.body);
     const found = await checkCredentials(db, username, password);
-    if (!found) throw invalidCredentials();
+    if (!found.ok) throw found.reason === "locked" ? accountLocked(found.retryAfterSeconds) : invalidCredentials();
     if (!found.home.accountEnabled) {
       throw new AppError("unauthenticated", "Your account has been locked. Contact your support person to unlock it, then try again.", { code: "AccountDisabled" });
     }

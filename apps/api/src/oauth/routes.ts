@@ -7,6 +7,7 @@ import express, { Router, type Request, type Response } from "express";
 import type { Db } from "../db/client.ts";
 import { originOf } from "../http/context.ts";
 import { GRAPH_APP_ID, TOKEN_LIFETIME_SECONDS, issuerFor, publicJwks, signAccessToken } from "../auth/jwt.ts";
+import { SMART_LOCKOUT } from "@certlab/domain/directory/smart-lockout";
 import { checkCredentials } from "../lab-api/session.ts";
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -57,7 +58,12 @@ export function oauthRouter(db: Db): Router {
     if (!username) return aadError(res, 400, "invalid_request", 900144, "The request body must contain the following parameter: 'username'.");
     if (!password) return aadError(res, 400, "invalid_request", 900144, "The request body must contain the following parameter: 'password'.");
     const found = await checkCredentials(db, username, password);
-    if (!found) return aadError(res, 400, "invalid_grant", 50126, "Error validating credentials due to invalid username or password.");
+    if (!found.ok && found.reason === "locked") {
+      // Smart lockout (packages/domain/src/directory/smart-lockout.ts): AADSTS50053, with a 429 and Retry-After.
+      res.setHeader("Retry-After", String(found.retryAfterSeconds));
+      return aadError(res, 429, "invalid_grant", SMART_LOCKOUT.aadstsCode, SMART_LOCKOUT.message);
+    }
+    if (!found.ok) return aadError(res, 400, "invalid_grant", 50126, "Error validating credentials due to invalid username or password.");
     const user = await db.user.findFirst({ where: { accountId: found.account.id, tenantId: tenant.id } });
     if (!user) {
       return aadError(res, 400, "invalid_grant", 50020, `User account '${found.account.signInName}' from identity provider does not exist in tenant '${tenant.displayName}' and cannot access the application in that tenant.`);

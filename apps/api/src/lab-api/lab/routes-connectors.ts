@@ -16,6 +16,7 @@ import { LAB_EXTERNAL_IP } from "../../store/lab/lab-store.ts";
 import { appProxyConnectorStatus, intuneConnectorStatus } from "../../store/lab/snapshot.ts";
 import { labStore, ndesOf, requireAccount } from "./common.ts";
 import { ZIntuneConnectorInstall, ZPrivateNetworkConnectorInstall } from "@certlab/domain/lab/schemas";
+import { accountLocked } from "../session.ts";
 
 export const CURRENT_CONNECTOR_VERSION = "6.2406.0.1001";
 export const LEGACY_CONNECTOR_VERSION = "6.2008.60.612";
@@ -32,6 +33,7 @@ export function connectorRoutes(r: Router): void {
     // The wizard's sign-in page, before anything is installed.
     const who = await store.checkSignIn(body.signIn.userPrincipalName, body.signIn.password);
     if (!who.ok) {
+      if (who.reason === "locked") throw accountLocked(who.retryAfterSeconds);
       if (who.reason === "credentials") throw incorrect("signIn.password");
       throw badRequest(
         who.reason === "disabled" ? "Your account has been locked. Contact your support person to unlock it, then try again." : `The user account ${body.signIn.userPrincipalName} does not exist in this directory.`,
@@ -120,6 +122,7 @@ export function connectorRoutes(r: Router): void {
     const body = parseBody(ZPrivateNetworkConnectorInstall, req.body);
     const store = labStore(req);
     const who = await store.checkSignIn(body.registerAsUpn, body.password);
+    if (!who.ok && who.reason === "locked") throw accountLocked(who.retryAfterSeconds);
     if (!who.ok && who.reason === "credentials") throw incorrect("password");
     const denied = () =>
       new AppError(

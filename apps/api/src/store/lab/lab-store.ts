@@ -6,6 +6,7 @@ import type { LabSnapshot } from "@certlab/domain/lab/snapshot";
 import { hasIntuneLicense } from "@certlab/domain/directory/licenses";
 import { dummyPasswordHash, verifyPassword } from "../../auth/passwords.ts";
 import { rolesOfUser } from "../../auth/principal.ts";
+import { lockedForSeconds, recordFailure, recordSuccess } from "../../auth/lockout.ts";
 import { StoreBase } from "../base.ts";
 import type { AuditEntry, ModifiedProperty } from "../audit.ts";
 import { checkIfMatch } from "../etag.ts";
@@ -57,6 +58,7 @@ function auditDiff(before: Record<string, unknown>, after: Record<string, unknow
 
 export type SignInCheck =
   | { ok: false; reason: "credentials" | "otherTenant" | "disabled" }
+  | { ok: false; reason: "locked"; retryAfterSeconds: number }
   | { ok: true; userId: string; upn: string; displayName: string; roleIds: string[]; hasIntuneLicense: boolean };
 
 export class LabStore extends StoreBase {
@@ -159,9 +161,16 @@ export class LabStore extends StoreBase {
    * a member of THIS directory. Same work whether or not the account exists.
    */
   async checkSignIn(upn: string, password: string): Promise<SignInCheck> {
+    // The same smart lockout as the portal and the token endpoint (auth/lockout.ts): it is one Entra sign-in.
+    const locked = await lockedForSeconds(this.db, upn);
+    if (locked > 0) return { ok: false, reason: "locked", retryAfterSeconds: locked };
     const account = await this.db.account.findUnique({ where: { signInName: upn.trim().toLowerCase() } });
     const ok = await verifyPassword(password, account?.passwordHash ?? (await dummyPasswordHash()));
-    if (!account || !ok) return { ok: false, reason: "credentials" };
+    if (!account || !ok) {
+      await recordFailure(this.db, upn);
+      return { ok: false, reason: "credentials" };
+    }
+    await recordSuccess(this.db, upn);
     const user = await this.db.user.findFirst({ where: { tenantId: this.tenantId, accountId: account.id } });
     if (!user) return { ok: false, reason: "otherTenant" };
     if (!user.accountEnabled) return { ok: false, reason: "disabled" };
