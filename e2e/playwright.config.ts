@@ -1,6 +1,15 @@
 // Browser tests: the built portal served by the real API on a fresh SQLite database, driven in Debian's
 // Chromium (never a downloaded browser: ../shared/design/toolchain.md). One worker is plenty on 2 cores.
+// The browser comes from scripts/chromium.mjs, the same finder npm test uses (npm test passes the path it
+// resolved, installing Debian's chromium first when it can, as CERTLAB_CHROMIUM).
 import { defineConfig } from "@playwright/test";
+import { FIX, findChromium } from "../scripts/chromium.mjs";
+
+const chromium = findChromium();
+if (!chromium.path) {
+  // One line instead of a launch failure (and a trace) per test.
+  throw new Error(`No Chromium for the browser tests (looked at ${chromium.looked}). Fix: ${FIX}.`);
+}
 
 const port = Number(process.env.CERTLAB_E2E_PORT ?? 3100);
 
@@ -19,7 +28,7 @@ export default defineConfig({
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {
-      executablePath: process.env.CERTLAB_CHROMIUM ?? "/usr/bin/chromium",
+      executablePath: chromium.path,
       args: [
         "--no-sandbox",
         "--disable-gpu",

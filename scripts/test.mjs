@@ -4,15 +4,19 @@
 //   2. unit tests: packages/domain, packages/pki, apps/web (vitest)
 //   3. API tests: apps/api with supertest on a real SQLite database; again on PostgreSQL when
 //      CERTLAB_TEST_DATABASE_URL is set (CI sets it)
-//   4. browser tests: the built app in Debian's Chromium (Playwright)
-// Set CERTLAB_TEST_ONLY=unit,api,pg,e2e,static to run a subset.
+//   4. browser tests: the built app in Debian's Chromium (Playwright). scripts/chromium.mjs finds the browser
+//      first and installs Debian's chromium when it is missing and we are root with apt-get; otherwise the
+//      stage is reported as "not run (no browser)" with the one command that fixes it, and counts as a failure.
+// Set CERTLAB_TEST_ONLY=unit,api,pg,e2e,static to run a subset. CERTLAB_TEST_REPORTS moves the reporters'
+// output folder (default .tmp/test-reports), so a test that runs this script does not wipe the outer run's.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { ensureChromium } from "./chromium.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const reports = path.join(root, ".tmp/test-reports");
+const reports = path.resolve(root, process.env.CERTLAB_TEST_REPORTS || ".tmp/test-reports");
 rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });
 
@@ -52,9 +56,24 @@ function vitest(label, workspaceDir, env = {}) {
   lines.push(`${ok ? "ok  " : "FAIL"} ${label}: ${p} passed, ${f} failed`);
 }
 
-function playwright(label) {
+// node --test files (the scripts' own tests), counted from the TAP reporter's closing "# pass N" / "# fail N".
+function nodeTest(label, files) {
+  const out = path.join(reports, `${label.replace(/\W+/g, "-")}.tap`);
+  const args = ["--test", "--test-reporter=spec", "--test-reporter-destination=stdout", "--test-reporter=tap", `--test-reporter-destination=${out}`, ...files];
+  const ok = run(label, process.execPath, args);
+  const tap = existsSync(out) ? readFileSync(out, "utf8") : "";
+  const count = (key) => Number(tap.match(new RegExp(`^# ${key} (\\d+)$`, "m"))?.[1] ?? 0);
+  const p = count("pass");
+  let f = count("fail") + count("cancelled");
+  if (!ok && f === 0) f = 1;
+  passed += p;
+  failed += f;
+  lines.push(`${ok ? "ok  " : "FAIL"} ${label}: ${p} passed, ${f} failed`);
+}
+
+function playwright(label, chromium) {
   const out = path.join(reports, "e2e.json");
-  const ok = run(label, "npx", ["playwright", "test"], { cwd: path.join(root, "e2e"), env: { PLAYWRIGHT_JSON_OUTPUT_NAME: out } });
+  const ok = run(label, "npx", ["playwright", "test"], { cwd: path.join(root, "e2e"), env: { PLAYWRIGHT_JSON_OUTPUT_NAME: out, CERTLAB_CHROMIUM: chromium } });
   let p = 0;
   let f = 0;
   if (existsSync(out)) {
@@ -79,15 +98,26 @@ if (wanted("unit")) {
   vitest("unit: packages/domain", "packages/domain");
   vitest("unit: packages/pki", "packages/pki");
   vitest("unit: apps/web", "apps/web");
+  const scriptTests = readdirSync(path.join(root, "scripts")).filter((f) => f.endsWith(".test.mjs")).map((f) => path.join("scripts", f));
+  nodeTest("unit: scripts (browser finder)", scriptTests);
 }
 if (wanted("api")) vitest("api: SQLite", "apps/api", { CERTLAB_TEST_DATABASE_URL: "" });
 if (wanted("pg") && process.env.CERTLAB_TEST_DATABASE_URL) vitest("api: PostgreSQL", "apps/api");
 if (wanted("e2e")) {
-  const built = run("build the portal for the browser tests", "npm", ["run", "build", "--workspace", "@certlab/web"]);
-  if (built) playwright("e2e: Chromium");
-  else {
+  console.log("\n=== e2e: Chromium (scripts/chromium.mjs)");
+  const chromium = ensureChromium();
+  if (!chromium.path) {
+    console.log(chromium.message);
     failed += 1;
-    lines.push("FAIL e2e: the portal did not build");
+    lines.push("FAIL e2e: Chromium: not run (no browser)");
+  } else {
+    if (chromium.outcome === "found") console.log(`Chromium: ${chromium.path}`);
+    const built = run("build the portal for the browser tests", "npm", ["run", "build", "--workspace", "@certlab/web"]);
+    if (built) playwright("e2e: Chromium", chromium.path);
+    else {
+      failed += 1;
+      lines.push("FAIL e2e: the portal did not build");
+    }
   }
 }
 
