@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // npm start: build the SPA when it is missing or older than its sources, then run the API server
 // (which applies migrations and seeds the demo directories) serving both on PORT (default 3000).
+// `npm start -- --workers N` serves with N API processes (apps/api/src/server.ts, docs/operations.md).
 import { spawnSync, spawn } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
@@ -31,6 +32,7 @@ if (process.env.CERTLAB_SKIP_WEB_BUILD !== "1" && webIsStale()) {
   if (res.status !== 0) process.exit(res.status ?? 1);
 }
 
-const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "apps/api/src/server.ts")], { cwd: root, stdio: "inherit" });
+// Arguments after `npm start --` go to the server: `npm start -- --workers 4` runs four API processes.
+const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "apps/api/src/server.ts"), ...process.argv.slice(2)], { cwd: root, stdio: "inherit" });
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
 child.on("exit", (code) => process.exit(code ?? 0));
