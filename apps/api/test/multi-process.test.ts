@@ -57,7 +57,7 @@ async function call(api: Api, method: string, url: string, opts: { headers?: Rec
   } catch {
     // not JSON
   }
-  return { status: res.status, headers: res.headers, body: json as Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
+  return { status: res.status, headers: res.headers, body: json as Record<string, any> };
 }
 
 async function portalSignIn(api: Api, username: string, password = PASSWORD) {
