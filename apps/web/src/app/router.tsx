@@ -1,6 +1,6 @@
 // All routes. Every blade is code-split (route `lazy`), so the first load carries only the shell.
 import type { ComponentType } from "react";
-import { createBrowserRouter, Navigate, type RouteObject } from "react-router";
+import { createBrowserRouter, type RouteObject } from "react-router";
 import { LaterMilestone } from "@/shared/components/later-milestone";
 import type { PortalId } from "@/shared/portal/portal-context";
 import { RequireAuth } from "@/app/routes/require-auth";
@@ -47,7 +47,6 @@ export const routes: RouteObject[] = [
   {
     element: <RequireAuth />,
     children: [
-      { path: "/", element: <Navigate to="/entra" replace /> },
       {
         path: "/entra",
         element: <PortalShell portal="entra" />,
@@ -151,13 +150,25 @@ export const routes: RouteObject[] = [
           },
           { path: "ndes", handle: crumb("NDES"), lazy: page(() => import("@/features/lab/console/routes/ndes")) },
           { path: "browser", handle: crumb("Lab browser"), lazy: page(() => import("@/features/lab/console/routes/browser")) },
+          // Issue 8: the lab drawn as a graph; its chunk alone carries @xyflow/react and dagre.
+          { path: "topology", handle: crumb("Topology"), lazy: page(() => import("@/features/lab/topology/routes/topology")) },
           ...placeholders("lab", "/lab"),
         ],
       },
       {
         element: <PortalShell portal="certlab" />,
-        handle: crumb("Home", { to: "/entra" }),
+        handle: crumb("Home", { to: "/" }),
         children: [
+          // Issue 8 onboarding: "/" (README's address) is Certlab's home page; the first sign-in lands here.
+          { path: "/", lazy: page(() => import("@/features/certlab/home/routes/home")) },
+          {
+            path: "/guides",
+            handle: crumb("Guides"),
+            children: [
+              { index: true, lazy: page(() => import("@/features/certlab/guides/routes/guides-list")) },
+              { path: ":guideId", handle: crumb("Guide", { dynamic: true }), lazy: page(() => import("@/features/certlab/guides/routes/guide")) },
+            ],
+          },
           { path: "/health", handle: crumb("Certlab Health"), lazy: page(() => import("@/features/certlab/health/routes/health")) },
           { path: "/settings/tokens", handle: crumb("API tokens"), lazy: page(() => import("@/features/certlab/tokens/routes/tokens")) },
         ],

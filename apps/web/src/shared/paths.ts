@@ -1,7 +1,11 @@
 // The routes a link may point at, in one place (bulletproof-react's paths map).
 export const paths = {
+  home: "/",
   signIn: "/signin",
   health: "/health",
+  guides: "/guides",
+  guide: (id: string) => `/guides/${encodeURIComponent(id)}`,
+  docs: "/docs",
   tokens: "/settings/tokens",
   entra: {
     home: "/entra",
@@ -41,5 +45,6 @@ export const paths = {
     template: (id: string) => `/lab/templates/${encodeURIComponent(id)}`,
     ndes: "/lab/ndes",
     browser: "/lab/browser",
+    topology: "/lab/topology",
   },
 } as const;

@@ -61,6 +61,7 @@ export const NAV: Record<PortalId, NavSection[]> = {
         { label: "Certificate Templates", to: "/lab/templates" },
         { label: "NDES", to: "/lab/ndes" },
         { label: "Lab browser", to: "/lab/browser" },
+        { label: "Topology", to: "/lab/topology" },
       ],
     },
     { heading: "Certlab", items: [healthItem] },
@@ -68,6 +69,8 @@ export const NAV: Record<PortalId, NavSection[]> = {
   certlab: [
     {
       items: [
+        { label: "Home", to: "/" },
+        { label: "Guides", to: "/guides" },
         { label: "Certlab Health", to: "/health" },
         { label: "API tokens", to: "/settings/tokens" },
       ],

@@ -5,6 +5,7 @@ import { Outlet, useNavigate } from "react-router";
 import { Loading } from "@/shared/components/query-state";
 import { PORTALS, PortalContext, type PortalId } from "@/shared/portal/portal-context";
 import { Breadcrumbs } from "@/app/shell/breadcrumbs";
+import { GuidePanel } from "@/app/shell/guide-panel";
 import { LeftNav } from "@/app/shell/left-nav";
 import { NAV } from "@/app/shell/nav-config";
 import { TopBar } from "@/app/shell/top-bar";
@@ -49,6 +50,7 @@ export function PortalShell(props: { portal: PortalId }) {
               <Outlet />
             </Suspense>
           </main>
+          <GuidePanel />
         </div>
       </div>
     </PortalContext.Provider>

@@ -1,16 +1,21 @@
 // The portal header: product name, search (filters the navigation), and the icons of the Azure portals'
 // top-right corner: Switch directory, Notifications, Settings, Account manager.
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { Button, CounterBadge, makeStyles, SearchBox, tokens } from "@fluentui/react-components";
-import { Alert20Regular, ArrowSwap20Regular, Settings20Regular } from "@fluentui/react-icons";
+import { Alert20Regular, ArrowSwap20Regular, BookOpen20Regular, Settings20Regular } from "@fluentui/react-icons";
 import { Link } from "react-router";
 import { useNotifications, notifications } from "@/shared/notifications/notification-store";
 import { usePortal } from "@/shared/portal/portal-context";
+import { paths } from "@/shared/paths";
 import { AccountMenu } from "@/app/shell/account-menu";
-import { NotificationsPanel } from "@/app/shell/notifications-panel";
 import { LOOKS } from "@/app/shell/portal-look";
-import { SettingsPanel } from "@/app/shell/settings-panel";
-import { SwitchDirectoryDialog } from "@/app/shell/switch-directory-dialog";
+
+// The panels load the first time they are opened (and stay mounted for their closing motion): the shell's first
+// load carries only the bar (issue 8: first-load JS ≤ 250 KB gzipped).
+const NotificationsPanel = lazy(() => import("@/app/shell/notifications-panel").then((m) => ({ default: m.NotificationsPanel })));
+const SettingsPanel = lazy(() => import("@/app/shell/settings-panel").then((m) => ({ default: m.SettingsPanel })));
+const SwitchDirectoryDialog = lazy(() => import("@/app/shell/switch-directory-dialog").then((m) => ({ default: m.SwitchDirectoryDialog })));
+type PanelId = "notifications" | "settings" | "directory";
 
 const useStyles = makeStyles({
   bar: { display: "flex", alignItems: "center", gap: "8px", height: "48px", padding: "0 8px 0 16px" },
@@ -27,6 +32,19 @@ const useStyles = makeStyles({
   icons: { display: "flex", alignItems: "center", gap: "2px" },
   icon: { color: "inherit", minWidth: "40px", height: "40px", position: "relative" },
   badge: { position: "absolute", top: "2px", right: "2px" },
+  guides: {
+    display: "flex",
+    alignItems: "center",
+    gap: "6px",
+    height: "40px",
+    padding: "0 10px",
+    color: "inherit",
+    textDecoration: "none",
+    whiteSpace: "nowrap",
+    borderRadius: tokens.borderRadiusMedium,
+    ":hover": { background: "rgba(255, 255, 255, 0.12)" },
+    ":focus-visible": { outline: "2px solid currentColor", outlineOffset: "-2px" },
+  },
 });
 
 export function TopBar(props: { filter: string; onFilter: (text: string) => void; onSearchEnter: () => void }) {
@@ -35,8 +53,13 @@ export function TopBar(props: { filter: string; onFilter: (text: string) => void
   const look = LOOKS[portal.id];
   const items = useNotifications();
   const unread = items.filter((n) => !n.read).length;
-  const [panel, setPanel] = useState<"none" | "notifications" | "settings" | "directory">("none");
-  const close = () => setPanel("none");
+  const [panel, setPanelState] = useState<"none" | PanelId>("none");
+  const [opened, setOpened] = useState<ReadonlySet<PanelId>>(new Set());
+  const setPanel = (p: PanelId) => {
+    setOpened((o) => (o.has(p) ? o : new Set([...o, p])));
+    setPanelState(p);
+  };
+  const close = () => setPanelState("none");
   return (
     <header className={s.bar} style={{ background: look.topBar, color: look.topBarText }}>
       <Link to={portal.basePath} className={s.product}>
@@ -53,6 +76,11 @@ export function TopBar(props: { filter: string; onFilter: (text: string) => void
         />
       </div>
       <div className={s.icons}>
+        {/* Issue 8: the guided flows, one per seed document, reachable from every portal. */}
+        <Link to={paths.guides} className={s.guides}>
+          <BookOpen20Regular aria-hidden />
+          Guides
+        </Link>
         <Button
           appearance="transparent"
           className={s.icon}
@@ -84,9 +112,11 @@ export function TopBar(props: { filter: string; onFilter: (text: string) => void
         />
         <AccountMenu onSwitchDirectory={() => setPanel("directory")} />
       </div>
-      <NotificationsPanel open={panel === "notifications"} onClose={close} />
-      <SettingsPanel open={panel === "settings"} onClose={close} />
-      <SwitchDirectoryDialog open={panel === "directory"} onClose={close} />
+      <Suspense fallback={null}>
+        {opened.has("notifications") && <NotificationsPanel open={panel === "notifications"} onClose={close} />}
+        {opened.has("settings") && <SettingsPanel open={panel === "settings"} onClose={close} />}
+        {opened.has("directory") && <SwitchDirectoryDialog open={panel === "directory"} onClose={close} />}
+      </Suspense>
     </header>
   );
 }

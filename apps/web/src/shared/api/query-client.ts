@@ -29,8 +29,19 @@ export function errorBody(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/**
+ * Reads computed from the whole tenant state (issue 8): every rule's findings, the guides' step checks, the lab
+ * topology and seed 004's request flow. Any successful write may change them, so every mutation marks them stale
+ * and the guide panel ticks, Health and the pictures recolour without each screen having to know about them.
+ */
+export const TENANT_DERIVED = ["findings", "guides", "topology", "request-flow"] as const;
+
+export function isTenantDerived(queryKey: readonly unknown[]): boolean {
+  return queryKey[0] === "tenant" && (TENANT_DERIVED as readonly unknown[]).includes(queryKey[2]);
+}
+
 export function createQueryClient(): QueryClient {
-  return new QueryClient({
+  const client: QueryClient = new QueryClient({
     defaultOptions: {
       queries: {
         staleTime: 15_000,
@@ -41,6 +52,7 @@ export function createQueryClient(): QueryClient {
     },
     mutationCache: new MutationCache({
       onSuccess: (data, variables, _ctx, mutation) => {
+        void client.invalidateQueries({ predicate: (q) => isTenantDerived(q.queryKey) });
         const success = mutation.meta?.success;
         if (!success || mutation.meta?.silent) return;
         notifications.push({ intent: "success", title: typeof success === "function" ? success(data, variables) : success });
@@ -51,4 +63,5 @@ export function createQueryClient(): QueryClient {
       },
     }),
   });
+  return client;
 }

@@ -10,7 +10,7 @@ export const PORTALS: Record<PortalId, PortalInfo> = {
   intune: { id: "intune", productName: "Microsoft Intune admin center", basePath: "/intune" },
   entra: { id: "entra", productName: "Microsoft Entra admin center", basePath: "/entra" },
   lab: { id: "lab", productName: "Certlab on-premises lab", basePath: "/lab" },
-  certlab: { id: "certlab", productName: "Certlab", basePath: "/health" },
+  certlab: { id: "certlab", productName: "Certlab", basePath: "/" },
 };
 
 export const PortalContext = createContext<PortalInfo>(PORTALS.entra);

@@ -36,7 +36,7 @@ const useStyles = makeStyles({
 
 /** Only same-site paths: a returnTo can't send the user to another origin. */
 function safeReturnTo(value: string | null): string {
-  return value && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/signin") ? value : paths.entra.home;
+  return value && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/signin") ? value : paths.home;
 }
 
 export default function SignInRoute() {

@@ -11,9 +11,12 @@ import {
   ToggleButton,
   tokens,
 } from "@fluentui/react-components";
-import { ArrowClockwise20Regular } from "@fluentui/react-icons";
+import { ArrowClockwise20Regular, Organization20Regular } from "@fluentui/react-icons";
+import { useNavigate } from "react-router";
 import type { Severity } from "@/shared/api/types";
 import { Page } from "@/shared/components/page";
+import { TenantRequestFlow } from "@/shared/components/request-flow-diagram";
+import { paths } from "@/shared/paths";
 import { ErrorMessage, Loading } from "@/shared/components/query-state";
 import { useSignedInSession } from "@/shared/session/session";
 import { useFindings } from "@/features/certlab/health/api/get-findings";
@@ -31,6 +34,7 @@ const useStyles = makeStyles({
 export default function HealthRoute() {
   const s = useStyles();
   const session = useSignedInSession();
+  const navigate = useNavigate();
   const [tab, setTab] = useState<"findings" | "rules">("findings");
   const [shown, setShown] = useState<Record<Severity, boolean>>({ error: true, warning: true, info: true });
   // ?q= pre-fills the filter: the lab browser's "Why?" links open Health on one rule code.
@@ -47,9 +51,15 @@ export default function HealthRoute() {
       title="Certlab Health"
       subtitle={`${session.tenant.displayName} (${session.tenant.defaultDomain})`}
       commands={
-        <Button appearance="subtle" icon={<ArrowClockwise20Regular />} onClick={() => void findings.refetch()}>
-          Refresh
-        </Button>
+        <>
+          <Button appearance="subtle" icon={<ArrowClockwise20Regular />} onClick={() => void findings.refetch()}>
+            Refresh
+          </Button>
+          {/* Issue 8: the same findings drawn on the lab. */}
+          <Button appearance="subtle" icon={<Organization20Regular />} onClick={() => navigate(paths.lab.topology)}>
+            Lab topology
+          </Button>
+        </>
       }
     >
       <TabList selectedValue={tab} onTabSelect={(_e, d) => setTab(d.value as "findings" | "rules")} aria-label="Health sections">
@@ -58,6 +68,8 @@ export default function HealthRoute() {
       </TabList>
       {tab === "findings" && (
         <>
+          {/* Seed 004's request flow, each hop marked with the findings that break it (issue 8). */}
+          <TenantRequestFlow />
           {findings.isPending && <Loading label="Evaluating rules…" />}
           {findings.error && <ErrorMessage error={findings.error} />}
           {findings.data && (

@@ -52,7 +52,8 @@ export default function LabOverviewRoute() {
         {findings.data && (
           <Text role="status" aria-label="Lab findings summary">
             {count.error} error{count.error === 1 ? "" : "s"}, {count.warning} warning{count.warning === 1 ? "" : "s"}, {count.info} info —{" "}
-            <AppLink to={paths.health}>open Certlab Health</AppLink>
+            <AppLink to={paths.health}>open Certlab Health</AppLink> or{" "}
+            <AppLink to={paths.lab.topology}>see them on the lab topology</AppLink>
           </Text>
         )}
         {labFindings.length > 0 && (
