@@ -3,55 +3,12 @@
 // Along the way the lab browser shows 503 while the service account is missing from IIS_IUSRS, the general NDES
 // page before the connector is installed, and 403 after the connector and a restart. It ends with no findings of
 // rules-reference A.1–A.5 and A.10 (CA_, TPL_, NDES_, IIS_, HTTPSYS_, CONN_, WAP_, RP_, NET_).
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { addPrincipal, applyTab, browse, dialog, installPrivateNetworkConnector, next, openServer, setRegistryValue } from "../fixtures/lab-console";
 import { DEMO_PASSWORD, READER, signIn } from "../fixtures/portal";
 
 const NDES_URL = "http://ndes01.corp.contoso.com/certsrv/mscep/mscep.dll";
 const SECTIONS = /^(CA|TPL|NDES|IIS|HTTPSYS|CONN|WAP|RP|NET)_/;
-
-const dialog = (page: Page, name: string | RegExp) => page.getByRole("dialog", { name });
-
-async function openServer(page: Page, name: string, consoleTab: RegExp) {
-  await page.goto("/lab");
-  await page.getByRole("table", { name: "All Servers" }).getByRole("link", { name, exact: true }).click();
-  await expect(page.getByRole("heading", { name, level: 1 })).toBeVisible();
-  await page.getByRole("tab", { name: consoleTab }).click();
-}
-
-async function browse(page: Page, url: string, status: string, title: RegExp) {
-  await page.goto("/lab/browser");
-  await page.getByLabel("Address", { exact: true }).fill(url);
-  await page.getByRole("button", { name: "Go" }).click();
-  await expect(page.getByLabel("HTTP status")).toHaveText(status);
-  await expect(page.getByLabel("Page title")).toHaveText(title);
-}
-
-async function addPrincipal(dlg: Locator, principal: string, rights: string[]) {
-  await dlg.getByLabel("Enter the object names to select").fill(principal);
-  for (const r of rights) await dlg.getByRole("checkbox", { name: r, exact: true }).check();
-  await dlg.getByRole("button", { name: "OK" }).click();
-  await expect(dlg).toBeHidden();
-}
-
-async function applyTab(page: Page, tab: RegExp, edit: () => Promise<void>) {
-  await page.getByRole("tab", { name: tab }).click();
-  await edit();
-  await page.getByRole("button", { name: "Apply" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Changes applied." })).toBeVisible();
-}
-
-async function next(w: Locator, times = 1) {
-  for (let i = 0; i < times; i++) await w.getByRole("button", { name: "Next >" }).click();
-}
-
-async function setRegistryValue(page: Page, name: string, value: string, dword = false) {
-  await page.getByRole("button", { name: new RegExp(`^(New|Modify) ${name}$`) }).click();
-  const dlg = dialog(page, dword ? "Edit DWORD (32-bit) Value" : "Edit String");
-  if (dword) await dlg.getByRole("radio", { name: "Decimal", exact: true }).check();
-  await dlg.getByLabel("Value data").fill(value);
-  await dlg.getByRole("button", { name: "OK" }).click();
-  await expect(dlg).toBeHidden();
-}
 
 test("seed 001 parts 1–2 and seed 002 (CA, NDES) in the lab console, from a fresh lab to no findings", async ({ page }) => {
   test.setTimeout(420_000);
@@ -269,16 +226,7 @@ test("seed 001 parts 1–2 and seed 002 (CA, NDES) in the lab console, from a fr
   await cc.getByRole("button", { name: "Exit" }).click();
 
   // Seed 001 part 2: NDES published through Entra application proxy — the private network connector on APPPROXY01.
-  await openServer(page, "APPPROXY01", /^Connectors/);
-  await page.getByRole("button", { name: "Run MicrosoftEntraPrivateNetworkConnectorInstaller.exe" }).click();
-  const pn = dialog(page, "Microsoft Entra private network connector Setup");
-  await pn.getByRole("checkbox", { name: "I agree to the license terms and conditions" }).check();
-  await next(pn);
-  await pn.getByLabel("Email, phone, or Skype").fill("app-admin@contoso.onmicrosoft.com");
-  await pn.getByLabel("Password").fill(DEMO_PASSWORD);
-  await pn.getByRole("button", { name: "Sign in" }).click();
-  await expect(pn.getByRole("status")).toContainText("Setup Successful");
-  await pn.getByRole("button", { name: "Close" }).click();
+  await installPrivateNetworkConnector(page, "APPPROXY01");
 
   // Restart NDES01 (not iisreset), then the URL answers 403 as D.5 expects with the connector in place.
   await openServer(page, "NDES01", /^Local Server/);
