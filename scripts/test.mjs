@@ -7,7 +7,7 @@
 //   4. browser tests: the built app in Debian's Chromium (Playwright). scripts/chromium.mjs finds the browser
 //      first and installs Debian's chromium when it is missing and we are root with apt-get; otherwise the
 //      stage is reported as "not run (no browser)" with the one command that fixes it, and counts as a failure.
-// Set CERTLAB_TEST_ONLY=unit,api,pg,e2e,static to run a subset. CERTLAB_TEST_REPORTS moves the reporters'
+// Set CERTLAB_TEST_ONLY=unit,api,pg,e2e,static to run a subset (scripts: only the scripts' own node --test files). CERTLAB_TEST_REPORTS moves the reporters'
 // output folder (default .tmp/test-reports), so a test that runs this script does not wipe the outer run's.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -98,6 +98,8 @@ if (wanted("unit")) {
   vitest("unit: packages/domain", "packages/domain");
   vitest("unit: packages/pki", "packages/pki");
   vitest("unit: apps/web", "apps/web");
+}
+if (wanted("unit") || wanted("scripts")) {
   const scriptTests = readdirSync(path.join(root, "scripts")).filter((f) => f.endsWith(".test.mjs")).map((f) => path.join("scripts", f));
   nodeTest("unit: scripts (browser finder)", scriptTests);
 }
