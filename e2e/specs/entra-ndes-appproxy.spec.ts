@@ -5,6 +5,7 @@
 // browser shows the IIS welcome page and 403 on certsrv/mscep/mscep.dll; the SCEP profile gets the URL; Health
 // ends with no application proxy findings (rules-reference A.8, A.9).
 import { expect, test, type Page } from "@playwright/test";
+import { downloadConnectorService, newConnectorGroup, openApplicationProxy } from "../fixtures/entra";
 import { DEMO_PASSWORD, signIn } from "../fixtures/portal";
 
 const APP_ADMIN = "app-admin@contoso.onmicrosoft.com";
@@ -44,14 +45,8 @@ test("seed 000: NDES published through application proxy with Passthrough, check
   await lab.send("POST", `/api/lab/servers/${ndes01!.id}/private-network-connector`, { registerAsUpn: APP_ADMIN, password: DEMO_PASSWORD, acceptTerms: true });
 
   // Entra > Enterprise apps > Application proxy: Download connector service → terms → the lab installer.
-  await page.goto("/entra");
-  await page.getByRole("navigation").getByRole("link", { name: "Enterprise apps" }).click();
-  await page.getByRole("navigation", { name: "Enterprise applications" }).getByRole("link", { name: "Application proxy" }).click();
-  await page.getByRole("button", { name: "Download connector service" }).click();
-  await expect(page.getByText("Terms of Service")).toBeVisible();
-  await page.getByRole("button", { name: "Accept terms & Download" }).click();
-  await expect(page.getByRole("link", { name: "Open the lab to run the installer" })).toBeVisible();
-  await page.getByRole("button", { name: "Close" }).click();
+  await openApplicationProxy(page);
+  await downloadConnectorService(page);
 
   // The new connector is listed with a status of Active.
   const defaultGroup = page.getByRole("table", { name: "Connectors in Default" });
@@ -60,15 +55,7 @@ test("seed 000: NDES published through application proxy with Passthrough, check
   await expect(defaultGroup.getByRole("row", { name: /appproxy01\.corp\.contoso\.com/ })).toContainText("Active");
 
   // New connector group with both connectors.
-  await page.getByRole("button", { name: "New connector group" }).click();
-  const dialog = page.getByRole("dialog", { name: "New connector group" });
-  await dialog.getByRole("textbox", { name: "Name" }).fill("NDES connectors");
-  await dialog.getByRole("checkbox", { name: /ndes01\.corp\.contoso\.com/ }).check();
-  await dialog.getByRole("checkbox", { name: /appproxy01\.corp\.contoso\.com/ }).check();
-  await dialog.getByRole("button", { name: "Save" }).click();
-  const ndesGroup = page.getByRole("table", { name: "Connectors in NDES connectors" });
-  await expect(ndesGroup.getByRole("row", { name: /ndes01\.corp\.contoso\.com/ })).toContainText("Active");
-  await expect(ndesGroup.getByRole("row", { name: /appproxy01\.corp\.contoso\.com/ })).toContainText("Active");
+  await newConnectorGroup(page, "NDES connectors", ["ndes01.corp.contoso.com", "appproxy01.corp.contoso.com"]);
 
   // Enterprise applications > New application > Add an on-premises application.
   await page.getByRole("navigation", { name: "Enterprise applications" }).getByRole("link", { name: "All applications" }).click();

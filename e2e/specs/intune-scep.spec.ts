@@ -2,7 +2,8 @@
 // configuration) becomes an iOS trusted certificate profile through the portal's upload; an iOS SCEP profile
 // references it with the NDES URL; both are assigned to the same group and show no findings; switching key usage to
 // Digital signature only makes PROF_KEYUSAGE_REGISTRY_MISMATCH appear in the wizard before saving.
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expectNoProblems, includeGroup, openCreatePane, profileFindings as findings } from "../fixtures/intune";
 import { signIn } from "../fixtures/portal";
 
 type Session = { csrfToken: string; tenant: { id: string }; user: { id: string } };
@@ -57,36 +58,6 @@ async function ndesUrl(request: APIRequestContext, tenantId: string): Promise<st
     .at(-1);
   const base = published?.externalUrl ?? "https://ndes01.corp.contoso.com/";
   return `${base.replace(/\/+$/, "")}/certsrv/mscep/mscep.dll`;
-}
-
-async function openCreatePane(page: Page, platform: string, profileType: string) {
-  await page.goto("/intune/devices/configuration");
-  await page.getByRole("toolbar", { name: "Commands" }).getByRole("button", { name: "Create" }).click();
-  await page.getByRole("menuitem", { name: "New policy" }).click();
-  const pane = page.getByRole("dialog", { name: "Create a profile" });
-  await pane.getByLabel("Platform").selectOption({ label: platform });
-  await pane.getByLabel("Profile type").selectOption({ label: profileType });
-  await pane.getByRole("button", { name: "Create" }).click();
-  await expect(page.getByRole("heading", { name: "Create profile" })).toBeVisible();
-}
-
-async function includeGroup(page: Page, group: string) {
-  await expect(page.getByRole("heading", { name: "Assignments", level: 2 })).toBeVisible();
-  await page.getByLabel("Search groups to include").fill(group);
-  await page.getByRole("button", { name: `Include ${group}` }).click();
-  await expect(page.getByRole("list", { name: "Included groups" })).toContainText(group);
-}
-
-const findings = (page: Page) => page.getByRole("region", { name: "Findings for this profile" });
-
-/** No error or warning for this draft (informational notes such as PROF_APPLE_RENEWAL_RISK may remain). */
-async function expectNoProblems(page: Page) {
-  try {
-    await expect(findings(page).getByRole("status")).toHaveText(/^No problems found/, { timeout: 15_000 });
-  } catch (e) {
-    throw new Error(`The draft has findings:\n${await findings(page).innerText()}\n${String(e)}`);
-  }
-  await expect(findings(page).locator('[data-severity="error"], [data-severity="warning"]')).toHaveCount(0);
 }
 
 test("an iOS trusted certificate from the lab root CA and an iOS SCEP profile: no findings, then the key usage mismatch", async ({ page }) => {
