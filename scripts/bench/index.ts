@@ -1,8 +1,13 @@
-// npm run bench: performance figures, each as a ratio against a baseline measured in the same run
-// (never as timed assertions in tests). BENCH_SECONDS sets the load duration per measurement (default 5).
-import { benchGraphList } from "./graph-list.ts";
+// npm run bench: performance figures, each as a ratio against a baseline measured in the same run or as a
+// percentile, printed with its target; never a failure (and never timed assertions in tests).
+// BENCH_SECONDS sets the load duration per measurement (default 5); BENCH_LIGHTHOUSE=0 skips the browser part;
+// BENCH_PROFILE=<dir> writes a CPU profile of the server per HTTP scenario (docs/operations.md).
+import { mkdirSync } from "node:fs";
 import { benchRuleEngine } from "./rule-engine.ts";
 import { benchLabRules } from "./lab-rules.ts";
+import { BenchServer, benchGraphList, benchLabConsoleWrite } from "./http.ts";
+import { benchFindings } from "./findings.ts";
+import { FIRST_LOAD_BUDGET_BYTES, benchPortals } from "./web.ts";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const fmt = (n: number, d = 1) => n.toFixed(d);
@@ -29,8 +34,49 @@ if (labSmall && labLarge) {
   console.log(`    time per object at 1,000 vs 100: ${fmt(labLarge.usPerObject / labSmall.usPerObject, 2)}x (1.00x = perfectly linear)\n`);
 }
 
-const graph = await benchGraphList(seconds);
-console.log(`(a) GET /graph/beta/users?$top=100, ${graph.users} users, signed in with an API token (${graph.responseBytes} bytes per answer)`);
-console.log(`    bare Express route, same bytes: ${fmt(graph.baseline.rps)} req/s (p99 ${graph.baseline.p99} ms, ${graph.baseline.errors} errors)`);
-console.log(`    Certlab Graph list:             ${fmt(graph.graph.rps)} req/s (p99 ${graph.graph.p99} ms, ${graph.graph.errors} errors)`);
-console.log(`    ratio Graph / bare: ${fmt(graph.ratio, 3)}`);
+if (process.env.BENCH_PROFILE) mkdirSync(process.env.BENCH_PROFILE, { recursive: true });
+const server = await BenchServer.start();
+const meets = (ok: boolean) => (ok ? "meets the target" : "MISSES the target");
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+try {
+  const graph = await benchGraphList(server, seconds);
+  console.log(`(a) GET /graph/beta/users?$top=100, 1,000 users, signed in with an API token (${graph.responseBytes} bytes per answer);`);
+  console.log("    load generator (autocannon, 10 connections) in this process, the server in its own process");
+  console.log(`    bare Express route, same bytes: ${fmt(graph.baseline.rps)} req/s (p50 ${graph.baseline.p50} ms, p99 ${graph.baseline.p99} ms, ${graph.baseline.errors} errors)`);
+  console.log(`    Certlab Graph list:             ${fmt(graph.graph.rps)} req/s (p50 ${graph.graph.p50} ms, p99 ${graph.graph.p99} ms, ${graph.graph.errors} errors)`);
+  console.log(`    ratio Graph / bare: ${fmt(graph.ratio, 3)} (target ≥ 0.6: ${meets(graph.ratio >= 0.6)})\n`);
+
+  const lab = await benchLabConsoleWrite(server, seconds);
+  console.log("(d) Lab console write: PATCH /api/lab/servers/{NDES01}/registry/mscep, then GET /api/tenants/{id}/findings (correct lab of seed 002)");
+  console.log(`    PATCH:    p50 ${fmt(lab.write.p50)} ms, p95 ${fmt(lab.write.p95)} ms`);
+  console.log(`    findings: p50 ${fmt(lab.findings.p50)} ms, p95 ${fmt(lab.findings.p95)} ms`);
+  console.log(`    write + findings: p50 ${fmt(lab.pair.p50)} ms, p95 ${fmt(lab.pair.p95)} ms over ${lab.pair.n} pairs (target p95 < 30 ms: ${meets(lab.pair.p95 < 30)})\n`);
+
+  const findings = await benchFindings();
+  console.log(`(e) Findings for the complete correct setup (${findings.setup}: ${findings.findings} findings, ${findings.errors} errors), rule engine in process`);
+  console.log(`    p50 ${fmt(findings.p50, 2)} ms, p95 ${fmt(findings.p95, 2)} ms over ${findings.n} evaluations (target < 20 ms: ${meets(findings.p95 < 20)})\n`);
+
+  if (process.env.BENCH_LIGHTHOUSE === "0") {
+    console.log("(f, g) First-load JS and Lighthouse: skipped (BENCH_LIGHTHOUSE=0)");
+  } else {
+    const portals = await benchPortals(server.target);
+    console.log("(f) First-load JS per portal, gzipped, of the built SPA as Chromium loaded it (target ≤ 250 KB)");
+    console.log("(g) Lighthouse 12 performance score (desktop preset, Debian Chromium)");
+    if (typeof portals === "string") {
+      console.log(`    not measured: ${portals}`);
+    } else {
+      for (const p of portals) {
+        if (p.error) {
+          console.log(`    ${p.name.padEnd(20)} ${p.path.padEnd(8)} not measured: ${p.error}`);
+          continue;
+        }
+        console.log(
+          `    ${p.name.padEnd(20)} ${p.path.padEnd(8)} JS ${kb(p.jsGzipBytes).padStart(9)} gzipped in ${String(p.scripts).padStart(2)} scripts (${kb(p.jsRawBytes)} raw, ${kb(p.jsTransferBytes)} sent) ${meets(p.jsGzipBytes <= FIRST_LOAD_BUDGET_BYTES)}; ` +
+            `Lighthouse ${p.score ?? "n/a"}, LCP ${p.lcpMs === null ? "n/a" : `${fmt(p.lcpMs, 0)} ms`}`,
+        );
+      }
+    }
+  }
+} finally {
+  await server.stop();
+}
