@@ -5,9 +5,10 @@
 // then made real: every CA gets a real key pair and certificate from packages/pki, and every certificate a lab CA
 // issued (RA certificates, the IIS certificate) is issued again, for real, by that CA.
 import type { CaMaterial } from "@certlab/pki/ca";
-import { correctLab, CORRECT_LAB_NAMES } from "@certlab/domain/lab/correct-lab";
-import { computerAccountOf, emptyLab, installFeatures, newAdAccount, newCa, newServer, addDays } from "@certlab/domain/lab/defaults";
-import type { CertRef, CertificationAuthority, LabServer, LabSnapshot } from "@certlab/domain/lab/snapshot";
+import { correctLab } from "@certlab/domain/lab/correct-lab";
+import { newAdAccount } from "@certlab/domain/lab/defaults";
+import { freshLab } from "@certlab/domain/lab/fresh-lab";
+import type { CertRef, CertificationAuthority, LabSnapshot } from "@certlab/domain/lab/snapshot";
 import { certRefOf, issueFrom, keyUsageFor, makeCaMaterial } from "./pki.ts";
 import type { CaRequest } from "./state.ts";
 
@@ -21,37 +22,6 @@ export type LabSeed = {
 
 export const LAB_SCENARIOS = ["fresh", "correct"] as const;
 export type LabScenario = (typeof LAB_SCENARIOS)[number];
-
-/** A fresh lab, right after the forest, the two CAs and the member servers were set up. */
-export function freshLab(now = new Date()): LabSnapshot {
-  const N = CORRECT_LAB_NAMES;
-  const domain = N.forest;
-  const nb = domain.netbiosName;
-  const lab = emptyLab(domain);
-  // A domain controller has no local groups (NDES_ON_DC's script message).
-  const dc: LabServer = {
-    ...newServer({ name: "DC01", os: "2022", domain }),
-    isDomainController: true,
-    features: ["NET-Framework-45-Core", "AD-Domain-Services", "DNS"],
-    localGroups: { IIS_IUSRS: [], Administrators: [] },
-  };
-  const rootSrv = installFeatures(newServer({ name: "ROOTCA01", os: "2022", domain }), ["ADCS-Cert-Authority"]);
-  // The issuing CA publishes CertEnroll over http, so it runs IIS.
-  const caSrv = installFeatures(newServer({ name: "CA01", os: "2022", domain }), ["ADCS-Cert-Authority", "Web-Server"]);
-  const ndesSrv = newServer({ name: N.ndesServer, os: "2022", domain });
-  const appxSrv = newServer({ name: "APPPROXY01", os: "2022", domain });
-  const servers = [dc, rootSrv, caSrv, ndesSrv, appxSrv];
-  const computers = servers.map((s) => computerAccountOf(s, nb));
-  computers[0]!.memberOf = ["Domain Controllers"];
-  computers[1]!.memberOf = ["Cert Publishers"];
-  computers[2]!.memberOf = ["Cert Publishers"];
-  lab.accounts.push(...computers);
-  const root = newCa({ name: N.rootCa, server: rootSrv, netbios: nb, type: "enterpriseRoot", notBefore: addDays(now, -800), validityYears: 20 });
-  const issuing = newCa({ name: N.issuingCa, server: caSrv, netbios: nb, type: "enterpriseSubordinate", parent: root, notBefore: addDays(now, -790), validityYears: 10 });
-  lab.cas.push(root, issuing);
-  lab.servers.push(...servers);
-  return lab;
-}
 
 const days = (from: string, to: string) => Math.max(1, Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000));
 
