@@ -7,7 +7,10 @@ import { labSnapshot } from "./lab/snapshot.ts";
 import { intuneSnapshot } from "./intune/snapshot.ts";
 
 export async function tenantSnapshot(db: Db, tenantId: string): Promise<TenantSnapshot> {
-  const [tenant, users, groups, groupMembers, roleAssignments, subscribedSkus, domains] = await Promise.all([
+  // Every part is read at once (the directory, the lab, Intune, Entra): on PostgreSQL the reads overlap instead
+  // of queueing one after the other (issue 9's findings profile).
+  const [[tenant, users, groups, groupMembers, roleAssignments, subscribedSkus, domains], lab, intune, entra] = await Promise.all([
+    Promise.all([
     db.tenant.findUniqueOrThrow({ where: { id: tenantId } }),
     db.user.findMany({ where: { tenantId } }),
     db.group.findMany({ where: { tenantId }, select: { id: true, displayName: true } }),
@@ -15,6 +18,10 @@ export async function tenantSnapshot(db: Db, tenantId: string): Promise<TenantSn
     db.roleAssignment.findMany({ where: { tenantId }, select: { principalId: true, roleDefinitionId: true } }),
     db.subscribedSku.findMany({ where: { tenantId }, select: { skuId: true, skuPartNumber: true } }),
     db.domain.findMany({ where: { tenantId }, select: { name: true, isVerified: true, isInitial: true, isDefault: true } }),
+    ]),
+    labSnapshot(db, tenantId),
+    intuneSnapshot(db, tenantId),
+    entraSnapshot(db, tenantId),
   ]);
   return {
     tenant: { id: tenant.id, displayName: tenant.displayName },
@@ -32,8 +39,8 @@ export async function tenantSnapshot(db: Db, tenantId: string): Promise<TenantSn
       subscribedSkus,
       domains,
     },
-    lab: await labSnapshot(db, tenantId),
-    intune: await intuneSnapshot(db, tenantId),
-    entra: await entraSnapshot(db, tenantId),
+    lab,
+    intune,
+    entra,
   };
 }
