@@ -5,6 +5,7 @@ import { readFileSync, writeFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { ruleMetadata } from "../packages/domain/src/rules/catalogue.ts";
+import { EXTRA_SOURCES } from "../packages/domain/src/rules/extra-sources.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const target = path.join(root, "docs/rules.md");
@@ -31,12 +32,23 @@ function render(): string {
     "",
   ];
   for (const [area, title] of Object.entries(AREAS)) {
-    const inArea = rules.filter((r) => r.area === area).sort((a, b) => a.code.localeCompare(b.code));
+    const inArea = rules.filter((r) => r.area === area && r.category !== "security").sort((a, b) => a.code.localeCompare(b.code));
     if (!inArea.length) continue;
     lines.push(`## ${title}`, "", "| code | severity | title | fix | sources |", "| --- | --- | --- | --- | --- |");
     for (const r of inArea) lines.push(`| \`${r.code}\` | ${r.severity} | ${cell(r.title)} | ${cell(r.fix)} | ${cell(r.sources.join(", "))} |`);
     lines.push("");
   }
+  // Issue 14: attack paths a working setup opens, apart from enrollment failures (see docs/attack-paths.md).
+  const security = rules.filter((r) => r.category === "security").sort((a, b) => a.code.localeCompare(b.code));
+  if (security.length) {
+    lines.push("## Security: AD CS attack paths a working setup opens", "", "See [attack-paths.md](attack-paths.md) for each path, how the lab shows it and the fix that keeps enrollment working.", "");
+    lines.push("| code | severity | title | fix | sources |", "| --- | --- | --- | --- | --- |");
+    for (const r of security) lines.push(`| \`${r.code}\` | ${r.severity} | ${cell(r.title)} | ${cell(r.fix)} | ${cell(r.sources.join(", "))} |`);
+    lines.push("");
+  }
+  lines.push("## Sources beyond the catalogue", "", "| key | source |", "| --- | --- |");
+  for (const [key, text] of Object.entries(EXTRA_SOURCES)) lines.push(`| ${key} | ${cell(text)} |`);
+  lines.push("");
   return lines.join("\n");
 }
 

@@ -2,8 +2,10 @@
 // wizards start from these and the tests describe labs with them. Where a default comes from is said beside it.
 import { connectorServices, runningService, SERVICE } from "./services";
 import {
+  DEFAULT_INTERFACE_FLAGS,
   EKU,
   MSCEP_DEFAULT_TEMPLATE,
+  WEB_ENROLLMENT_DEFAULTS,
   type AdAccount,
   type AdAccountKind,
   type AdGroup,
@@ -185,6 +187,9 @@ export function installFeatures(server: LabServer, features: readonly string[]):
   }
   if (features.includes("ADCS-Cert-Authority") && !server.features.includes("ADCS-Cert-Authority"))
     next.services = [...next.services, runningService("certSvc")];
+  // Certification Authority Web Enrollment: /certsrv over http with Windows Authentication (Negotiate, NTLM) and
+  // Extended Protection off, as the role installs it (issue 14, ESC8).
+  if (features.includes("ADCS-Web-Enrollment") && !server.webEnrollment) next.webEnrollment = { ...WEB_ENROLLMENT_DEFAULTS };
   return next;
 }
 
@@ -231,6 +236,7 @@ export function newCa(spec: {
       { principal: `${spec.netbios}\\Enterprise Admins`, read: true, request: false, issueAndManage: true, manageCa: true },
     ],
     editFlags: ["EDITF_DEFAULT"],
+    interfaceFlags: [...DEFAULT_INTERFACE_FLAGS],
     templatesToIssue: spec.type.startsWith("enterprise")
       ? ["DirectoryEmailReplication", "DomainControllerAuthentication", "KerberosAuthentication", "EFSRecovery", "EFS", "DomainController", "WebServer", "Machine", "User", "SubCA", "Administrator"]
       : [],

@@ -4,7 +4,7 @@
 // consoles accept, even when it is a mistake (a connector proxy without a scheme, a CNG provider for NDES):
 // trainers break labs on purpose, and the rules then say what is wrong.
 import { z } from "zod";
-import { WINDOWS_SERVER_VERSIONS } from "./snapshot";
+import { DEFAULT_INTERFACE_FLAGS, WINDOWS_SERVER_VERSIONS } from "./snapshot";
 
 const Name = z.string().trim().min(1).max(256);
 const Bool = z.boolean();
@@ -130,11 +130,54 @@ export const ZCaAce = z.strictObject({
   issueAndManage: Bool.default(false),
   manageCa: Bool.default(false),
 });
-/** certutil -setreg Policy\EditFlags +EDITF_ATTRIBUTEENDDATE */
-export const ZCaSetReg = z.strictObject({
-  name: z.literal("Policy\\EditFlags"),
-  value: z.string().regex(/^[+-]EDITF_[A-Z0-9_]+$/, "a value such as +EDITF_ATTRIBUTEENDDATE or -EDITF_ATTRIBUTEENDDATE"),
+/** certutil -setreg Policy\EditFlags +EDITF_ATTRIBUTEENDDATE, or certutil -setreg CA\InterfaceFlags
+ * -IF_ENFORCEENCRYPTICERTREQUEST (issue 14, ESC11). */
+export const ZCaSetReg = z.discriminatedUnion("name", [
+  z.strictObject({
+    name: z.literal("Policy\\EditFlags"),
+    value: z.string().regex(/^[+-]EDITF_[A-Z0-9_]+$/, "a value such as +EDITF_ATTRIBUTEENDDATE or -EDITF_ATTRIBUTEENDDATE"),
+  }),
+  z.strictObject({
+    name: z.literal("CA\\InterfaceFlags"),
+    value: z.string().regex(/^[+-]IF_[A-Z0-9_]+$/, "a value such as +IF_ENFORCEENCRYPTICERTREQUEST or -IF_ENFORCEENCRYPTICERTREQUEST"),
+  }),
+]);
+
+/** A UPN or DNS subject alternative name as certreq's -attrib "SAN:upn=…&dns=…" or the request form takes it. */
+export const ZSubjectAlternativeName = z.strictObject({
+  type: z.enum(["upn", "dns"]),
+  value: z.string().trim().min(1).max(256),
+}).superRefine((san, ctx) => {
+  const ok = san.type === "upn" ? /^[^@\s]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/.test(san.value) : /^(\*\.)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*$/.test(san.value);
+  if (!ok) ctx.addIssue({ code: "custom", path: ["value"], message: san.type === "upn" ? "a UPN looks like administrator@corp.contoso.com" : "a DNS name such as ndes01.corp.contoso.com" });
 });
+
+/** certreq -submit / "Request a certificate as…" (issue 14): the lab CA evaluates it as the real one does. */
+export const ZCaRequestSubmit = z.strictObject({
+  /** The requester: a lab AD account id or DOMAIN\\sAMAccountName. */
+  account: Name,
+  /** Template name (or display name). */
+  template: Name,
+  /** Subject DN, e.g. "CN=Administrator"; with "Build from this Active Directory information" the CA ignores it. */
+  subject: z.string().trim().min(3).max(1024).regex(/^[A-Za-z][A-Za-z0-9.]*=/, "a distinguished name such as CN=Administrator").optional(),
+  subjectAlternativeNames: z.array(ZSubjectAlternativeName).max(20).default([]),
+  /** A PKCS#10 request (PEM); without one the lab generates the key pair as certreq -new would. */
+  csr: z.string().trim().min(64).max(20000).optional(),
+});
+export type TCaRequestSubmit = z.infer<typeof ZCaRequestSubmit>;
+
+/** IIS Manager › Default Web Site › certsrv: bindings, Windows Authentication providers, Extended Protection. */
+export const ZWebEnrollmentUpdate = z.strictObject({
+  caId: z.string().min(1).optional(),
+  http: Bool.optional(),
+  https: Bool.optional(),
+  ntlm: Bool.optional(),
+  extendedProtection: z.enum(["off", "accept", "required"]).optional(),
+});
+
+/** Fields added to stored lab rows after they were first written: loading an older row fills them in
+ * (apps/api/src/store/lab/state.ts), so existing labs keep loading. */
+export const ZStoredCaDefaults = z.looseObject({ interfaceFlags: z.array(z.string()).default([...DEFAULT_INTERFACE_FLAGS]) });
 export const ZTemplateToIssue = z.strictObject({ template: Name });
 const ZPublicationPoint = z.strictObject({
   url: z.string().regex(/^(https?|ldap|file):\/\//i, "a CDP/AIA location starts with http://, ldap:// or file://"),

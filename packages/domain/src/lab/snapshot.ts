@@ -170,7 +170,27 @@ export type LabServer = {
   /** A change that needs a restart was made and the server has not been restarted since (iisreset does not count). */
   pendingRestart: boolean;
   installedAgents: InstalledAgent[];
+  /** Certification Authority Web Enrollment (/certsrv), present when the ADCS-Web-Enrollment role service is
+   * installed: how IIS serves it (ESC8, issue 14). */
+  webEnrollment?: WebEnrollment;
 };
+
+/** Certification Authority Web Enrollment as IIS serves /certsrv: the bindings it answers on, Windows
+ * Authentication's providers (Negotiate with NTLM fallback by default) and Extended Protection (off by default). */
+export type WebEnrollment = {
+  /** The CA it submits requests to. */
+  caId?: string;
+  /** Reachable over http (port 80): the role's default on a site without an https binding. */
+  http: boolean;
+  https: boolean;
+  /** Windows Authentication › Providers lists NTLM (or Negotiate falls back to it). */
+  ntlm: boolean;
+  /** Windows Authentication › Advanced Settings › Extended Protection. */
+  extendedProtection: "off" | "accept" | "required";
+};
+
+/** The Web Enrollment settings right after Add Roles and Features › Certification Authority Web Enrollment. */
+export const WEB_ENROLLMENT_DEFAULTS: WebEnrollment = { http: true, https: false, ntlm: true, extendedProtection: "off" };
 
 // ───────────────────────────── AD CS ─────────────────────────────
 
@@ -194,6 +214,10 @@ export type CertificationAuthority = {
   acl: CaAce[];
   /** certutil -getreg Policy\EditFlags, e.g. "EDITF_ATTRIBUTEENDDATE". */
   editFlags: string[];
+  /** certutil -getreg CA\InterfaceFlags (issue 14, ESC11): the default since Windows Server 2012 is
+   * IF_LOCKICERTREQUEST | IF_NOREMOTEICERTADMINBACKUP | IF_ENFORCEENCRYPTICERTREQUEST | IF_ENFORCEENCRYPTICERTADMIN.
+   * Absent (a CA built before the field existed) = that default; the lab store fills it in on load. */
+  interfaceFlags?: string[];
   /** Certificate Templates to Issue: template *names*. */
   templatesToIssue: string[];
   crlDistributionPoints: PublicationPoint[];
@@ -203,6 +227,9 @@ export type CertificationAuthority = {
   /** The Certification Authority service (CertSvc) runs. */
   running: boolean;
 };
+
+/** CA\InterfaceFlags as a new CA gets them (0x641). */
+export const DEFAULT_INTERFACE_FLAGS: readonly string[] = ["IF_LOCKICERTREQUEST", "IF_NOREMOTEICERTADMINBACKUP", "IF_ENFORCEENCRYPTICERTREQUEST", "IF_ENFORCEENCRYPTICERTADMIN"];
 
 export type TemplateValidity = { value: number; unit: "hours" | "days" | "weeks" | "months" | "years" };
 export type TemplateCompatibility = {
@@ -421,4 +448,7 @@ export const EKU = {
   serverAuthentication: "1.3.6.1.5.5.7.3.1",
   clientAuthentication: "1.3.6.1.5.5.7.3.2",
   certificateRequestAgent: "1.3.6.1.4.1.311.20.2.1",
+  anyPurpose: "2.5.29.37.0",
+  smartCardLogon: "1.3.6.1.4.1.311.20.2.2",
+  pkinitClientAuthentication: "1.3.6.1.5.2.3.4",
 } as const;

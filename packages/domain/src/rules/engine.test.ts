@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { EXTRA_SOURCES } from "./extra-sources";
 import { ALL_RULES, findRuleByCode, ruleMetadata } from "./catalogue";
 import { evaluate } from "./engine";
 import type { SnapshotIndex } from "./snapshot";
@@ -74,7 +75,7 @@ describe("the catalogue", () => {
     for (const m of meta) {
       expect(m).not.toHaveProperty("check");
       expect(m.sources.length).toBeGreaterThan(0);
-      for (const s of m.sources) expect(s).toMatch(/^(S\d+|\d{3}_[0-9a-f]{16}\.txt)$/);
+      for (const s of m.sources) expect(s in EXTRA_SOURCES || /^(S\d+|\d{3}_[0-9a-f]{16}\.txt)$/.test(s), s).toBe(true);
       expect([m.title, m.why, m.fix, m.symptom].every((t) => t.length > 0)).toBe(true);
     }
   });

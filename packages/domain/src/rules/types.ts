@@ -7,9 +7,15 @@ export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, 
 /** An object a finding is about; `type` names the kind: "tenant", "user", "group", "connector", "ndesServer"… */
 export type ObjectRef = { type: string; id: string; displayName: string };
 
+/** What a finding is about (issue 14): an enrollment that fails or degrades, or a setup that works but opens an
+ * attack path (AD CS ESC conditions). Health shows the two apart. */
+export type FindingCategory = "enrollment" | "security";
+export const FINDING_CATEGORIES: readonly FindingCategory[] = ["enrollment", "security"];
+
 export type Finding = {
   code: string;
   severity: Severity;
+  category: FindingCategory;
   title: string;
   /** The concrete values found, e.g. "SignatureTemplate holds 'Intune SCEP' …". */
   message: string;
@@ -18,6 +24,9 @@ export type Finding = {
   symptom: string;
   sources: string[];
   objects: ObjectRef[];
+  /** Security findings: the attack path in words, one step each ("Domain Users", "Enroll on 'Intune SCEP'",
+   * "supply subject", "Client Authentication", "logon as anyone"); shown joined with " → ". */
+  attackPath?: string[];
 };
 
 export type RuleArea = "directory" | "lab" | "intune" | "entra";
@@ -33,6 +42,8 @@ export type Rule<S = TenantSnapshot> = {
   /** Seed file names ("003_43f76a8e56847852.txt") and catalogue source keys ("S33") from rules-reference.md. */
   sources: string[];
   area: RuleArea;
+  /** Absent = "enrollment". */
+  category?: FindingCategory;
   check(snapshot: S, index: SnapshotIndex): Finding[];
 };
 
@@ -44,9 +55,21 @@ export function defineRule<S = TenantSnapshot>(rule: Rule<S>): Rule<S> {
 }
 
 /** A finding of `rule` about `objects`, carrying the rule's texts; the rule writes only the message. */
-export function finding(rule: Omit<Rule<never>, "check">, objects: ObjectRef[], message: string): Finding {
+export function finding(rule: Omit<Rule<never>, "check">, objects: ObjectRef[], message: string, attackPath?: readonly string[]): Finding {
   const { code, severity, title, fix, why, symptom, sources } = rule;
-  return { code, severity, title, message, fix, why, symptom, sources: [...sources], objects };
+  return {
+    code,
+    severity,
+    category: rule.category ?? "enrollment",
+    title,
+    message,
+    fix,
+    why,
+    symptom,
+    sources: [...sources],
+    objects,
+    ...(attackPath?.length ? { attackPath: [...attackPath] } : {}),
+  };
 }
 
 /** "a, b, c and 7 more": keeps messages readable in a tenant with thousands of users. */

@@ -16,7 +16,7 @@ import type { TenantSnapshot } from "../snapshot";
 import { finding, type Finding, type ObjectRef, type Rule, type RuleArea, type Severity } from "../types";
 
 export type LabRuleMeta = Omit<Rule, "check" | "area"> & { area?: RuleArea };
-export type Report = (objects: ObjectRef[], message: string, opts?: { severity?: Severity }) => void;
+export type Report = (objects: ObjectRef[], message: string, opts?: { severity?: Severity; attackPath?: readonly string[] }) => void;
 export type LabCheck = (lab: LabSnapshot, ix: LabIndex, report: Report, tenant: TenantSnapshot) => void;
 
 export function labRule(meta: LabRuleMeta, check: LabCheck): Rule {
@@ -28,7 +28,7 @@ export function labRule(meta: LabRuleMeta, check: LabCheck): Rule {
       if (!lab) return [];
       const out: Finding[] = [];
       const report: Report = (objects, message, opts) => {
-        const f = finding(rule, objects, message);
+        const f = finding(rule, objects, message, opts?.attackPath);
         if (opts?.severity) f.severity = opts.severity;
         out.push(f);
       };
