@@ -106,14 +106,14 @@ describe("the guide side panel", () => {
     await within(panel).findByText("All 2 steps done");
 
     fireEvent.click(within(panel).getByRole("button", { name: "Restart" }));
-    const dialog = await screen.findByRole("dialog", { name: "Restart this guide?" });
+    const dialog = await screen.findByRole("dialog", { name: "Restart this guide?", hidden: true });
     expect(dialog.textContent).toContain("an empty lab");
-    fireEvent.click(within(dialog).getByRole("button", { name: "Cancel" }));
-    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+    fireEvent.click(within(dialog).getByRole("button", { name: "Cancel", hidden: true }));
+    await waitFor(() => expect(screen.queryByRole("dialog", { hidden: true })).toBeNull());
     expect(restarted).toBe(0);
 
     fireEvent.click(within(panel).getByRole("button", { name: "Restart" }));
-    fireEvent.click(within(await screen.findByRole("dialog", { name: "Restart this guide?" })).getByRole("button", { name: "Restart" }));
+    fireEvent.click(within(await screen.findByRole("dialog", { name: "Restart this guide?", hidden: true })).getByRole("button", { name: "Restart", hidden: true }));
     await waitFor(() => expect(restarted).toBe(1));
     expect(calls.find((c) => c.method === "POST")?.headers.get("X-CSRF-Token")).toBe("csrf-123");
   });

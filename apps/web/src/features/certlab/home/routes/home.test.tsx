@@ -57,21 +57,21 @@ describe("the home page at /", () => {
     });
     renderApp("/");
     fireEvent.click(await screen.findByRole("button", { name: "Load the complete correct setup" }));
-    let dialog = await screen.findByRole("dialog", { name: "Load the complete correct setup?" });
+    let dialog = await screen.findByRole("dialog", { name: "Load the complete correct setup?", hidden: true });
     expect(dialog.textContent).toContain("replaces the whole lab of Contoso");
-    fireEvent.click(within(dialog).getByRole("button", { name: "Cancel" }));
-    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+    fireEvent.click(within(dialog).getByRole("button", { name: "Cancel", hidden: true }));
+    await waitFor(() => expect(screen.queryByRole("dialog", { hidden: true })).toBeNull());
     expect(resets).toEqual([]);
 
     fireEvent.click(screen.getByRole("button", { name: "Load the complete correct setup" }));
-    dialog = await screen.findByRole("dialog", { name: "Load the complete correct setup?" });
+    dialog = await screen.findByRole("dialog", { name: "Load the complete correct setup?", hidden: true });
     fireEvent.click(within(dialog).getByRole("button", { name: "Load", hidden: true }));
     await waitFor(() => expect(resets).toEqual([{ scenario: "complete" }]));
-    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+    await waitFor(() => expect(screen.queryByRole("dialog", { hidden: true })).toBeNull());
     expect(await screen.findByText("Loaded the complete correct setup")).toBeTruthy();
 
     fireEvent.click(screen.getByRole("button", { name: "Start from an empty lab" }));
-    dialog = await screen.findByRole("dialog", { name: "Start from an empty lab?" });
+    dialog = await screen.findByRole("dialog", { name: "Start from an empty lab?", hidden: true });
     fireEvent.click(within(dialog).getByRole("button", { name: "Start", hidden: true }));
     await waitFor(() => expect(resets).toEqual([{ scenario: "complete" }, { scenario: "fresh" }]));
   });
