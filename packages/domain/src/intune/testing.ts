@@ -4,8 +4,11 @@
 // bits, Client Authentication, renewal 20 %, both assigned to the same group; one healthy certificate connector.
 import { aTenant, testId, type TenantSpec } from "../rules/testing";
 import type { TenantSnapshot } from "../rules/snapshot";
-import { ASSIGNMENT_TARGET_TYPES, ALL_DEVICES_ID, type TAssignmentTarget } from "./assignments";
+import { ALL_DEVICES_ID } from "./assignments";
+import { factsOfCaCertificate, groupTarget, scepSettings } from "./builders";
 import { newProfileSettings, SCEP_TYPES, TRUSTED_ROOT_TYPES, type TPlatform } from "./profiles";
+
+export { allDevicesTarget, allUsersTarget, exclusionTarget, factsOfCaCertificate, groupTarget } from "./builders";
 import { correctLab } from "../lab/correct-lab";
 import { correctEntra } from "../entra/testing";
 import type { IntuneSnapshot, SnapCertificateConnector, SnapProfile, TrustedCertificateFacts } from "./snapshot";
@@ -57,45 +60,11 @@ export function scepProfile(
     id: opts.id ?? SCEP_PROFILE_ID,
     odataType,
     displayName: opts.displayName ?? `SCEP - ${platform}`,
-    settings: {
-      ...newProfileSettings(odataType),
-      subjectNameFormat: "custom",
-      subjectNameFormatString: "CN={{UserName}},E={{EmailAddress}}",
-      customSubjectAlternativeNames: [{ sanType: "userPrincipalName", name: "{{UserPrincipalName}}" }],
-      keyUsage: "keyEncipherment,digitalSignature",
-      extendedKeyUsages: [{ name: "Client Authentication", objectIdentifier: "1.3.6.1.5.5.7.3.2" }],
-      scepServerUrls: [NDES_URL],
-      ...(platform === "windows" || platform === "androidDeviceOwner" || platform === "aosp"
-        ? { certificateStore: "user" }
-        : {}),
-      ...opts.settings,
-    },
+    settings: { ...scepSettings(platform, NDES_URL), ...opts.settings },
     rootCertificateId: opts.rootCertificateId === undefined ? ROOT_PROFILE_ID : opts.rootCertificateId,
   };
 }
 
-export const groupTarget = (groupId: string): TAssignmentTarget => ({
-  "@odata.type": `#${ASSIGNMENT_TARGET_TYPES.group}`,
-  groupId,
-  deviceAndAppManagementAssignmentFilterId: null,
-  deviceAndAppManagementAssignmentFilterType: "none",
-});
-export const exclusionTarget = (groupId: string): TAssignmentTarget => ({
-  "@odata.type": `#${ASSIGNMENT_TARGET_TYPES.exclusionGroup}`,
-  groupId,
-  deviceAndAppManagementAssignmentFilterId: null,
-  deviceAndAppManagementAssignmentFilterType: "none",
-});
-export const allDevicesTarget = (): TAssignmentTarget => ({
-  "@odata.type": `#${ASSIGNMENT_TARGET_TYPES.allDevices}`,
-  deviceAndAppManagementAssignmentFilterId: null,
-  deviceAndAppManagementAssignmentFilterType: "none",
-});
-export const allUsersTarget = (): TAssignmentTarget => ({
-  "@odata.type": `#${ASSIGNMENT_TARGET_TYPES.allLicensedUsers}`,
-  deviceAndAppManagementAssignmentFilterId: null,
-  deviceAndAppManagementAssignmentFilterType: "none",
-});
 export { ALL_DEVICES_ID };
 
 export const CONNECTOR: SnapCertificateConnector = {
@@ -153,20 +122,6 @@ export function profile(intune: IntuneSnapshot, id: string): SnapProfile {
   const p = intune.profiles.find((x) => x.id === id);
   if (!p) throw new Error(`no profile ${id}`);
   return p;
-}
-
-/** The trusted certificate facts of a lab CA's own certificate (what uploading its certutil -ca.cert export gives). */
-export function factsOfCaCertificate(cert: {
-  thumbprint: string;
-  subject: string;
-  issuer: string;
-  notBefore: string;
-  notAfter: string;
-  isCa: boolean;
-  signatureAlgorithm?: string;
-}): TrustedCertificateFacts {
-  const { thumbprint, subject, issuer, notBefore, notAfter, isCa, signatureAlgorithm } = cert;
-  return { thumbprint, subject, issuer, notBefore, notAfter, isCa, signatureAlgorithm, hasPrivateKey: false };
 }
 
 /**
