@@ -33,8 +33,23 @@ export const CORRECT_LAB_NAMES = {
   appAdmin: "app.admin@contoso.com",
 } as const;
 
+export type CorrectLabOptions = {
+  /** The moment the lab describes (default: the current time). */
+  now?: Date;
+  /** The servers running a private network connector (default one, APPPROXY01; issue 8's complete setup has two). */
+  appProxyServers?: readonly string[];
+  /** The private network connectors' connector group (default: the Default group). */
+  appProxyConnectorGroupId?: string;
+  /** The account that signed in to the Certificate Connector (an Intune Administrator with an Intune licence). */
+  intuneAdminUpn?: string;
+  /** The account that registered the private network connectors (an Application Administrator). */
+  appAdminUpn?: string;
+  /** More DNS names for the NDES IIS certificate's SAN (the application proxy External URL host, seed 000). */
+  extraIisSanNames?: readonly string[];
+};
+
 /** Seed 002 done right, as of `now` (default: the current time). */
-export function correctLab(opts: { now?: Date } = {}): LabSnapshot {
+export function correctLab(opts: CorrectLabOptions = {}): LabSnapshot {
   const now = opts.now ?? new Date();
   const N = CORRECT_LAB_NAMES;
   const { netbiosName: nb } = N.forest;
@@ -47,9 +62,13 @@ export function correctLab(opts: { now?: Date } = {}): LabSnapshot {
   let rootSrv = installFeatures(newServer({ name: "ROOTCA01", os: "2022", domain }), ["ADCS-Cert-Authority"]);
   let caSrv = installFeatures(newServer({ name: "CA01", os: "2022", domain }), ["ADCS-Cert-Authority", "Web-Server"]);
   let ndesSrv = installFeatures(newServer({ name: N.ndesServer, os: "2022", domain }), NDES_FEATURES);
-  let appxSrv = newServer({ name: "APPPROXY01", os: "2022", domain });
+  const appxSrvs = (opts.appProxyServers ?? ["APPPROXY01"]).map((name) => ({
+    ...newServer({ name, os: "2022", domain }),
+    ieEscEnabled: false,
+    winHttpHttp2Enabled: false,
+    tls12: { client: true, server: true, schUseStrongCrypto: true },
+  }));
   ndesSrv = { ...ndesSrv, ieEscEnabled: false, tls12: { client: true, server: true, schUseStrongCrypto: true } };
-  appxSrv = { ...appxSrv, ieEscEnabled: false, winHttpHttp2Enabled: false, tls12: { client: true, server: true, schUseStrongCrypto: true } };
   rootSrv = { ...rootSrv };
   caSrv = { ...caSrv };
 
@@ -61,7 +80,7 @@ export function correctLab(opts: { now?: Date } = {}): LabSnapshot {
     userPrincipalName: `${N.serviceAccount}@${domain.fqdn}`,
     spns: [`HTTP/${N.ndesFqdn}`, `HTTP/${N.ndesServer}`],
   });
-  const computers = [dc, rootSrv, caSrv, ndesSrv, appxSrv].map((s) => computerAccountOf(s, nb));
+  const computers = [dc, rootSrv, caSrv, ndesSrv, ...appxSrvs].map((s) => computerAccountOf(s, nb));
   lab.accounts.push(svc, ...computers);
   const dcComputer = computers[0]!;
   dcComputer.memberOf = ["Domain Controllers"];
@@ -120,7 +139,7 @@ export function correctLab(opts: { now?: Date } = {}): LabSnapshot {
     notBefore: addDays(now, -29),
     notAfter: addDays(now, 700),
     eku: [EKU.serverAuthentication],
-    san: [N.ndesFqdn],
+    san: [N.ndesFqdn, ...(opts.extraIisSanNames ?? [])],
     template: iisTpl.name,
   });
   ndesSrv = { ...ndesSrv, certificates: { ...ndesSrv.certificates, my: [...ndes.raCertificates, iisCert] } };
@@ -143,7 +162,7 @@ export function correctLab(opts: { now?: Date } = {}): LabSnapshot {
   // Administrator with an Intune licence; then the server restarted (seed 001).
   const installed = installIntuneConnector(ndesSrv, ndes, {
     at: addDays(now, -20),
-    signedInUpn: N.intuneAdmin,
+    signedInUpn: opts.intuneAdminUpn ?? N.intuneAdmin,
     signedInUserRoles: [ROLE_IDS.intuneAdministrator],
     signedInUserHasIntuneLicense: true,
     features: { scep: true, revocation: true },
@@ -153,16 +172,18 @@ export function correctLab(opts: { now?: Date } = {}): LabSnapshot {
   const connector = { ...installed.connector, lastCheckinDateTime: addDays(now, -0.01) };
 
   // The Microsoft Entra private network connector (seed 000), registered by an Application Administrator.
-  const appx = installAppProxyConnector(appxSrv, {
-    at: addDays(now, -10),
-    registeredByUpn: N.appAdmin,
-    registeredByRoles: [ROLE_IDS.applicationAdministrator],
-    connectorGroupId: "default",
-  });
+  const appx = appxSrvs.map((server) =>
+    installAppProxyConnector(server, {
+      at: addDays(now, -10),
+      registeredByUpn: opts.appAdminUpn ?? N.appAdmin,
+      registeredByRoles: [ROLE_IDS.applicationAdministrator],
+      connectorGroupId: opts.appProxyConnectorGroupId ?? "default",
+    }),
+  );
 
-  lab.servers.push(dc, rootSrv, caSrv, ndesSrv, appx.server);
+  lab.servers.push(dc, rootSrv, caSrv, ndesSrv, ...appx.map((a) => a.server));
   lab.ndes.push(ndes);
   lab.intuneCertificateConnectors.push(connector);
-  lab.appProxyConnectors.push(appx.connector);
+  lab.appProxyConnectors.push(...appx.map((a) => a.connector));
   return lab;
 }
