@@ -31,6 +31,7 @@ const err = (description: string) => ({ description, ...json(ZGraphError) });
 const ZFinding = z.object({
   code: z.string(),
   severity: z.enum(["error", "warning", "info"]),
+  category: z.enum(["enrollment", "security"]),
   title: z.string(),
   message: z.string(),
   fix: z.string(),
@@ -38,8 +39,10 @@ const ZFinding = z.object({
   symptom: z.string(),
   sources: z.array(z.string()),
   objects: z.array(z.object({ type: z.string(), id: z.string(), displayName: z.string() })),
+  /** Security findings: the attack path, one step each. */
+  attackPath: z.array(z.string()).optional(),
 });
-const ZRuleMeta = ZFinding.omit({ message: true, objects: true }).extend({ area: z.enum(["directory", "lab", "intune", "entra"]) });
+const ZRuleMeta = ZFinding.omit({ message: true, objects: true, attackPath: true }).extend({ area: z.enum(["directory", "lab", "intune", "entra"]) });
 
 export function buildOpenApiDocument(serverUrl = "/"): unknown {
   const registry = new OpenAPIRegistry();

@@ -6,6 +6,23 @@ import * as S from "@certlab/domain/lab/schemas";
 
 type Method = "get" | "post" | "patch" | "put" | "delete";
 
+const ZCaRequestOut = z.object({
+  requestId: z.int(),
+  disposition: z.enum(["issued", "failed", "pending"]),
+  requesterName: z.string(),
+  template: z.string(),
+  subject: z.string(),
+  submittedDateTime: z.string(),
+  serialNumber: z.string().optional(),
+  thumbprint: z.string().optional(),
+  notAfter: z.string().optional(),
+  statusCode: z.string().optional(),
+  statusMessage: z.string().optional(),
+  subjectAlternativeNames: z.array(z.string()).optional(),
+  certificatePem: z.string().optional(),
+  notes: z.array(z.string()).optional(),
+});
+
 export function registerLabPaths(registry: OpenAPIRegistry): void {
   const json = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } } });
   const err = (description: string) => ({ description, ...json(ZGraphError) });
@@ -106,11 +123,17 @@ export function registerLabPaths(registry: OpenAPIRegistry): void {
   add("patch", "/cas/{id}", "CA properties: DN length enforcement, service running", { body: S.ZCaUpdate });
   add("put", "/cas/{id}/acl", "Properties › Security: set one principal's permissions", { body: S.ZCaAce });
   add("delete", "/cas/{id}/acl/{principal}", "Remove a principal from the CA's Security tab");
-  add("post", "/cas/{id}/setreg", "certutil -setreg Policy\\EditFlags ±EDITF_…", { body: S.ZCaSetReg, ok: 200 });
+  add("post", "/cas/{id}/setreg", "certutil -setreg Policy\\EditFlags ±EDITF_… or CA\\InterfaceFlags ±IF_…", { body: S.ZCaSetReg, ok: 200 });
   add("post", "/cas/{id}/templates-to-issue", "Certificate Template to Issue", { body: S.ZTemplateToIssue, ok: 200 });
   add("delete", "/cas/{id}/templates-to-issue/{template}", "Stop issuing a template");
   add("patch", "/cas/{id}/publication", "CRL distribution points and AIA, with reachability", { body: S.ZCaPublication });
-  add("get", "/cas/{id}/requests", "Issued Certificates / Failed Requests (?disposition=issued|failed)");
+  add("get", "/cas/{id}/requests", "Issued Certificates / Failed Requests / Pending Requests (?disposition=issued|failed|pending)");
+  // Issue 14: the lab CA decides like the real one; 201 issued (a real X.509 certificate), 202 pending (manager
+  // approval), 200 failed with the CA's own status text. Bad input (unknown account, unpublished template,
+  // malformed SAN, unparsable csr) answers 400 naming the field and writes nothing.
+  add("post", "/cas/{id}/requests", "Request a certificate as an AD account (certreq -submit): issued, pending or failed with the CA's text", { body: S.ZCaRequestSubmit, response: ZCaRequestOut });
+  add("get", "/cas/{id}/requests/{requestId}", "One request of the CA database", { response: ZCaRequestOut });
+  add("patch", "/servers/{id}/web-enrollment", "IIS › certsrv: http/https, NTLM, Extended Protection of Certification Authority Web Enrollment", { body: S.ZWebEnrollmentUpdate });
   add("get", "/cas/{id}/certificate", "certutil -ca.cert: the CA certificate (?format=der|base64)", { query: z.object({ format: z.enum(["der", "base64"]).optional() }) });
 
   // Certificate Templates

@@ -8,9 +8,16 @@ import { AppError, badRequest } from "../../http/errors.ts";
 import { parseBody } from "../../http/validate.ts";
 import { publicCa } from "../../store/lab/snapshot.ts";
 import type { LabDraft, StoredCa } from "../../store/lab/state.ts";
-import { findTemplate, ifMatchOf, labStore, sendVersioned, withVersion } from "./common.ts";
+import { findTemplate, ifMatchOf, labStore, requireAccount, sendVersioned, serverOut, withVersion } from "./common.ts";
+import { decideCaRequest } from "@certlab/domain/lab/ca-request";
+import { parseCsr, type ParsedCsr } from "@certlab/pki/csr";
+import { PkiInputError } from "@certlab/pki/certificate-info";
+import { toLabSnapshot } from "../../store/lab/snapshot.ts";
+import { certRefOf, issueFrom, keyUsageFor } from "../../store/lab/pki.ts";
+import type { CaRequest } from "../../store/lab/state.ts";
 import { resolvePrincipal } from "./routes-servers.ts";
-import { ZCaAce, ZCaPublication, ZCaSetReg, ZCaUpdate, ZTemplateDuplicate, ZTemplateTabs, ZTemplateToIssue, type TemplateTab } from "@certlab/domain/lab/schemas";
+import { ZCaAce, ZCaPublication, ZCaRequestSubmit, ZCaSetReg, ZCaUpdate, ZTemplateDuplicate, ZTemplateTabs, ZTemplateToIssue, ZWebEnrollmentUpdate, type TemplateTab } from "@certlab/domain/lab/schemas";
+import { DEFAULT_INTERFACE_FLAGS } from "@certlab/domain/lab/snapshot";
 
 const caOut = (d: LabDraft, c: StoredCa) => withVersion(d, c.id, publicCa(c));
 const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
@@ -75,10 +82,15 @@ export function caRoutes(r: Router): void {
     requirePermission(req, "lab.write");
     const body = parseBody(ZCaSetReg, req.body);
     const id = req.params.id!;
-    const out = await labStore(req).change("certutil -setreg Policy\\EditFlags", "Update", (d) => {
+    const out = await labStore(req).change(`certutil -setreg ${body.name}`, "Update", (d) => {
       const c = d.get("ca", id);
       const flag = body.value.slice(1);
-      c.editFlags = body.value.startsWith("+") ? [...new Set([...c.editFlags, flag])] : c.editFlags.filter((f) => f !== flag);
+      const add = body.value.startsWith("+");
+      if (body.name === "CA\\InterfaceFlags") {
+        // Issue 14 (ESC11): CA\InterfaceFlags, IF_ENFORCEENCRYPTICERTREQUEST on by default.
+        const flags = c.interfaceFlags ?? [...DEFAULT_INTERFACE_FLAGS];
+        c.interfaceFlags = add ? [...new Set([...flags, flag])] : flags.filter((f) => f !== flag);
+      } else c.editFlags = add ? [...new Set([...c.editFlags, flag])] : c.editFlags.filter((f) => f !== flag);
       return { result: { c, d }, target: { kind: "ca", id } };
     });
     sendVersioned(res, caOut(out.d, out.c));
@@ -134,9 +146,107 @@ export function caRoutes(r: Router): void {
     const d = await labStore(req).draft();
     const c = d.get("ca", req.params.id!);
     const disposition = req.query.disposition;
-    if (disposition !== undefined && disposition !== "issued" && disposition !== "failed")
-      throw badRequest("disposition is issued or failed.", [{ code: "InvalidValue", target: "disposition", message: "issued or failed." }]);
+    if (disposition !== undefined && disposition !== "issued" && disposition !== "failed" && disposition !== "pending")
+      throw badRequest("disposition is issued, failed or pending.", [{ code: "InvalidValue", target: "disposition", message: "issued, failed or pending." }]);
     res.json({ value: c.requests.filter((x) => !disposition || x.disposition === disposition) });
+  });
+
+  // Issue 14: "Request a certificate as…" (certreq -submit -attrib "CertificateTemplate:…\nSAN:upn=…" as that
+  // account). The lab CA decides as the real one does (packages/domain lab/ca-request.ts) and issues a real
+  // certificate (packages/pki) or records the refusal in Failed Requests. Bad input answers 400 and writes nothing.
+  r.post("/cas/:id/requests", async (req, res) => {
+    requirePermission(req, "lab.write");
+    const body = parseBody(ZCaRequestSubmit, req.body);
+    const id = req.params.id!;
+    let csr: ParsedCsr | undefined;
+    if (body.csr) {
+      try {
+        csr = await parseCsr(body.csr);
+      } catch (e) {
+        if (!(e instanceof PkiInputError)) throw e;
+        throw badRequest(`The csr is not a valid certificate request: ${e.message}`, [{ code: "InvalidValue", target: "csr", message: e.message }]);
+      }
+    }
+    type Outcome = { entry: CaRequest; notes: string[] };
+    const out = await labStore(req).change<Outcome>("Submit certificate request", "Update", async (d) => {
+      const c = d.get("ca", id);
+      const account = requireAccount(d, body.account, "account");
+      if (!c.running) throw new AppError("conflict", `The RPC server is unavailable. 0x800706ba (WIN32: 1722 RPC_S_SERVER_UNAVAILABLE): ${c.name} is stopped.`, { code: "CaUnavailable" });
+      const template = findTemplate(d, body.template);
+      if (!template) throw badRequest(`The template '${body.template}' does not exist.`, [{ code: "InvalidValue", target: "template", message: "No such template." }]);
+      if (!c.type.startsWith("enterprise") || !c.templatesToIssue.some((x) => sameName(x, template.name)))
+        throw badRequest(`'${template.displayName}' is not published on ${c.name}: The requested certificate template is not supported by this CA. 0x80094800 (-2146875392 CERTSRV_E_UNSUPPORTED_CERT_TYPE)`, [
+          { code: "InvalidValue", target: "template", message: `Not in ${c.name}'s Certificate Templates to Issue.` },
+        ]);
+      const lab = toLabSnapshot(d)!;
+      const labCa = lab.cas.find((x) => x.id === c.id)!;
+      const decision = decideCaRequest(lab, labCa, {
+        account: lab.accounts.find((a) => a.id === account.id)!,
+        template: lab.templates.find((t) => t.id === template.id)!,
+        subject: body.subject ?? (csr?.subject || undefined),
+        subjectAlternativeNames: body.subjectAlternativeNames.length ? body.subjectAlternativeNames : (csr?.subjectAlternativeNames ?? []),
+        keySize: csr?.keySize,
+      });
+      const requestId = Math.max(1, ...c.requests.map((x) => x.requestId)) + 1;
+      const base = { requestId, requesterName: `${account.domain}\\${account.samAccountName}`, template: template.name, submittedDateTime: new Date().toISOString() };
+      let entry: CaRequest;
+      if (decision.disposition !== "issued") {
+        entry = { ...base, disposition: decision.disposition, subject: decision.subject, statusCode: decision.statusCode, statusMessage: decision.statusMessage };
+        c.requests.push(entry);
+        return { result: { entry, notes: [] }, target: { kind: "ca", id } };
+      }
+      const issued = await issueFrom(c.material, {
+        subject: decision.subject,
+        validityDays: decision.validityDays,
+        keySize: Math.max(2048, template.minimumKeySize),
+        keyUsage: keyUsageFor(template),
+        eku: decision.eku,
+        sans: decision.subjectAlternativeNames,
+        ...(csr ? { publicKey: csr.publicKeySpki } : {}),
+        crlUrl: c.crlDistributionPoints[0]?.url,
+        aiaUrl: c.aia[0]?.url,
+      });
+      const ref = certRefOf(issued.info);
+      entry = {
+        ...base,
+        disposition: "issued",
+        subject: ref.subject,
+        serialNumber: issued.info.serialNumber,
+        thumbprint: ref.thumbprint,
+        notAfter: ref.notAfter,
+        subjectAlternativeNames: issued.info.subjectAlternativeNames.map((n) => `${n.type}:${n.value}`),
+        certificatePem: issued.certificatePem,
+      };
+      c.requests.push(entry);
+      return { result: { entry, notes: decision.notes }, target: { kind: "ca", id } };
+    });
+    const status = out.entry.disposition === "issued" ? 201 : out.entry.disposition === "pending" ? 202 : 200;
+    if (out.entry.disposition === "issued") res.setHeader("Location", `/api/lab/cas/${id}/requests/${out.entry.requestId}`);
+    res.status(status).json({ ...out.entry, notes: out.notes });
+  });
+
+  r.get("/cas/:id/requests/:requestId", async (req, res) => {
+    const d = await labStore(req).draft();
+    const c = d.get("ca", req.params.id!);
+    const found = c.requests.find((x) => String(x.requestId) === req.params.requestId);
+    if (!found) throw new AppError("notFound", `Request ${req.params.requestId} is not in ${c.name}'s database.`);
+    res.json(found);
+  });
+
+  // Issue 14 (ESC8): IIS Manager › Default Web Site › certsrv — bindings, Windows Authentication, Extended Protection.
+  r.patch("/servers/:id/web-enrollment", async (req, res) => {
+    requirePermission(req, "lab.write");
+    const body = parseBody(ZWebEnrollmentUpdate, req.body);
+    const id = req.params.id!;
+    const out = await labStore(req).change("Configure Certification Authority Web Enrollment", "Update", (d) => {
+      const s = d.get("server", id);
+      if (!s.features.includes("ADCS-Web-Enrollment") || !s.webEnrollment)
+        throw new AppError("conflict", `Certification Authority Web Enrollment is not installed on ${s.name}.`, { code: "RoleNotInstalled" });
+      if (body.caId && !d.find("ca", body.caId)) throw badRequest(`The CA '${body.caId}' does not exist.`, [{ code: "InvalidValue", target: "caId", message: "No such CA." }]);
+      s.webEnrollment = { ...s.webEnrollment, ...body };
+      return { result: { s, d }, target: { kind: "server", id } };
+    });
+    sendVersioned(res, serverOut(out.d, out.s));
   });
 
   // certutil -ca.cert <file>: the CA certificate, DER (.cer) or base64.

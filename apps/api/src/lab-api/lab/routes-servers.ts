@@ -131,6 +131,7 @@ export function serverRoutes(r: Router): void {
       if (body.remove.length) {
         s.features = s.features.filter((f) => !body.remove.includes(f));
         if (body.remove.includes("Web-Server")) s.services = s.services.filter((x) => x.name !== "W3SVC");
+        if (body.remove.includes("ADCS-Web-Enrollment")) delete s.webEnrollment;
         // Removing the role service removes its configuration (the MSCEP key and the SCEP application).
         if (body.remove.includes("ADCS-Device-Enrollment")) for (const n of d.list("ndes").filter((x) => x.serverId === id)) d.remove("ndes", n.id);
       }

@@ -67,11 +67,15 @@ export async function issueFrom(
     keyUsage?: string[];
     eku?: string[];
     san?: string[];
+    /** Typed SANs (UPN, DNS…), written after the DNS names of `san`. */
+    sans?: SubjectAlternativeName[];
+    /** The requester's public key (SPKI DER, from a PKCS#10 request); absent = a key pair is generated. */
+    publicKey?: Uint8Array;
     crlUrl?: string;
     aiaUrl?: string;
   },
 ): Promise<IssuedCertificate> {
-  const sans: SubjectAlternativeName[] = (req.san ?? []).map((value) => ({ type: "dns", value }));
+  const sans: SubjectAlternativeName[] = [...(req.san ?? []).map((value): SubjectAlternativeName => ({ type: "dns", value })), ...(req.sans ?? [])];
   return issueCertificate(await loadedCa(material), {
     subject: req.subject,
     keySize: req.keySize ?? 2048,
@@ -80,6 +84,7 @@ export async function issueFrom(
     keyUsage: req.keyUsage ?? [],
     extendedKeyUsage: req.eku ?? [],
     subjectAlternativeNames: sans,
+    ...(req.publicKey ? { publicKey: req.publicKey } : {}),
     ...(req.crlUrl ? { crlUrl: req.crlUrl } : {}),
     ...(req.aiaUrl ? { aiaUrl: req.aiaUrl } : {}),
   });

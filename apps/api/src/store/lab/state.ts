@@ -19,13 +19,14 @@ import type {
   ReverseProxy,
 } from "@certlab/domain/lab/snapshot";
 import type { Tx } from "../../db/client.ts";
+import { ZStoredCaDefaults } from "@certlab/domain/lab/schemas";
 import { notFound } from "../../http/errors.ts";
 import { concurrentChange } from "../etag.ts";
 
 /** A request the CA answered (certsrv.msc › Issued Certificates / Failed Requests). */
 export type CaRequest = {
   requestId: number;
-  disposition: "issued" | "failed";
+  disposition: "issued" | "failed" | "pending";
   requesterName: string;
   template: string;
   subject: string;
@@ -36,6 +37,9 @@ export type CaRequest = {
   notAfter?: string;
   statusCode?: string;
   statusMessage?: string;
+  /** Issued: the subject alternative names as written ("upn:administrator@…", "dns:…"), and the certificate (PEM). */
+  subjectAlternativeNames?: string[];
+  certificatePem?: string;
 };
 
 /** What a CA row keeps beyond the snapshot's view: its real key pair and certificate, and its request log. */
@@ -97,6 +101,12 @@ function entryOf<T>(id: string, kind: string, version: number, data: T, isNew = 
   return { id, kind, version, data, original: isNew ? null : JSON.stringify(data), deleted: false };
 }
 
+/** A stored row with the fields added since it was written filled in (zod defaults of the domain's schemas). */
+function withDefaults(kind: string, data: unknown): unknown {
+  if (kind === "ca") return ZStoredCaDefaults.parse(data);
+  return data;
+}
+
 export class LabDraft {
   readonly objects = new Map<string, Entry<unknown>>();
   readonly intune = new Map<string, Entry<StoredIntuneConnector>>();
@@ -114,7 +124,7 @@ export class LabDraft {
       tx.connectorGroup.findMany({ where: { tenantId }, orderBy: { createdDateTime: "asc" } }),
     ]);
     const d = new LabDraft(tenantId);
-    for (const r of rows) d.objects.set(r.id, entryOf(r.id, r.kind, r.version, JSON.parse(r.data)));
+    for (const r of rows) d.objects.set(r.id, entryOf(r.id, r.kind, r.version, withDefaults(r.kind, JSON.parse(r.data))));
     for (const c of intune) {
       const extra = JSON.parse(c.data) as Omit<StoredIntuneConnector, "id" | "serverId" | "generation" | "version" | "enrolledDateTime" | "lastCheckinDateTime" | "connectorName" | "machineName">;
       d.intune.set(c.id, entryOf(c.id, "intune", c.version, {
