@@ -6,8 +6,9 @@
 // statement. Nothing about a principal is cached in the process, so a sign-out, a revoked token, a disabled
 // user or a removed role takes effect on the very next request, in this process and in every other API
 // process on the same database (docs/operations.md). The SQL is the subset SQLite and PostgreSQL share
-// (double-quoted identifiers, bound parameters, LEFT JOIN + IN); both engines return typed columns.
+// (double-quoted identifiers, bound parameters, LEFT JOIN + IN), sent on the read fast path (db/fast-read.ts).
 import type { Db } from "../db/client.ts";
+import { asBoolean, asDate, fastAll } from "../db/fast-read.ts";
 import type { User } from "../generated/sqlite/client.ts";
 import type { Principal } from "../http/context.ts";
 import { sha256, API_TOKEN_PREFIX } from "./secrets.ts";
@@ -63,8 +64,7 @@ interface PrincipalRow {
   lastUsedDateTime?: Date | string | null;
 }
 
-const truthy = (v: unknown) => v === true || v === 1 || v === "1";
-const asDate = (v: Date | string | null | undefined) => (v == null ? null : v instanceof Date ? v : new Date(v));
+const truthy = asBoolean;
 
 /** Folds the rows of one lookup (the user columns repeated, one role each) into a principal. */
 function toPrincipal(rows: PrincipalRow[], via: Principal["via"], extra: Partial<Principal> = {}): Principal | null {
@@ -83,28 +83,28 @@ function toPrincipal(rows: PrincipalRow[], via: Principal["via"], extra: Partial
 }
 
 export async function principalFromSession(db: Db, cookieValue: string): Promise<Principal | null> {
-  const rows = await db.$queryRaw<PrincipalRow[]>`
+  const rows = await fastAll<PrincipalRow>(db, `
     SELECT u."id" AS "userId", u."tenantId", u."accountId", u."userPrincipalName", u."displayName", u."accountEnabled",
            ra."roleDefinitionId", s."id" AS "credentialId", s."csrfToken", s."expiresDateTime"
     FROM "Session" s
     JOIN "User" u ON u."tenantId" = s."tenantId" AND u."accountId" = s."accountId"
     LEFT JOIN "RoleAssignment" ra ON ra."tenantId" = u."tenantId" AND (ra."principalId" = u."id" OR ra."principalId" IN
       (SELECT gm."groupId" FROM "GroupMember" gm WHERE gm."tenantId" = u."tenantId" AND gm."memberId" = u."id"))
-    WHERE s."tokenHash" = ${sha256(cookieValue)}`;
+    WHERE s."tokenHash" = ?`, [sha256(cookieValue)]);
   const first = rows[0];
   if (!first || (asDate(first.expiresDateTime)?.getTime() ?? 0) < Date.now()) return null;
   return toPrincipal(rows, "session", { sessionId: first.credentialId, csrfToken: first.csrfToken });
 }
 
 async function principalFromApiToken(db: Db, token: string): Promise<Principal | null> {
-  const rows = await db.$queryRaw<PrincipalRow[]>`
+  const rows = await fastAll<PrincipalRow>(db, `
     SELECT u."id" AS "userId", u."tenantId", u."accountId", u."userPrincipalName", u."displayName", u."accountEnabled",
            ra."roleDefinitionId", t."id" AS "credentialId", t."expiresDateTime", t."revoked", t."lastUsedDateTime"
     FROM "ApiToken" t
     JOIN "User" u ON u."tenantId" = t."tenantId" AND u."accountId" = t."accountId"
     LEFT JOIN "RoleAssignment" ra ON ra."tenantId" = u."tenantId" AND (ra."principalId" = u."id" OR ra."principalId" IN
       (SELECT gm."groupId" FROM "GroupMember" gm WHERE gm."tenantId" = u."tenantId" AND gm."memberId" = u."id"))
-    WHERE t."tokenHash" = ${sha256(token)}`;
+    WHERE t."tokenHash" = ?`, [sha256(token)]);
   const first = rows[0];
   if (!first || truthy(first.revoked) || (asDate(first.expiresDateTime)?.getTime() ?? 0) < Date.now()) return null;
   const lastUsed = asDate(first.lastUsedDateTime);
@@ -116,13 +116,13 @@ async function principalFromApiToken(db: Db, token: string): Promise<Principal |
 }
 
 async function principalFromJwtClaims(db: Db, tenantId: string, userId: string, appId: string): Promise<Principal | null> {
-  const rows = await db.$queryRaw<PrincipalRow[]>`
+  const rows = await fastAll<PrincipalRow>(db, `
     SELECT u."id" AS "userId", u."tenantId", u."accountId", u."userPrincipalName", u."displayName", u."accountEnabled",
            ra."roleDefinitionId"
     FROM "User" u
     LEFT JOIN "RoleAssignment" ra ON ra."tenantId" = u."tenantId" AND (ra."principalId" = u."id" OR ra."principalId" IN
       (SELECT gm."groupId" FROM "GroupMember" gm WHERE gm."tenantId" = u."tenantId" AND gm."memberId" = u."id"))
-    WHERE u."id" = ${userId} AND u."tenantId" = ${tenantId}`;
+    WHERE u."id" = ? AND u."tenantId" = ?`, [userId, tenantId]);
   return toPrincipal(rows, "jwt", { appId });
 }
 

@@ -3,6 +3,8 @@
 // the SQLite client's types are the app's types.
 import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import pg from "pg";
+import { attachFastReader, postgresReader, sqliteReader } from "./fast-read.ts";
 import { PrismaClient } from "../generated/sqlite/client.ts";
 import { repoRoot } from "../paths.ts";
 
@@ -30,15 +32,21 @@ export async function createDb(url = process.env.DATABASE_URL ?? DEFAULT_DATABAS
   if (isPostgresUrl(url)) {
     const { PrismaPg } = await import("@prisma/adapter-pg");
     const { PrismaClient: PgClient } = await import("../generated/postgres/client.ts");
-    const db = new PgClient({ adapter: new PrismaPg({ connectionString: url }), log });
-    if (opts.onQuery) db.$on("query", (e) => opts.onQuery!(e.query));
-    return db as unknown as Db;
+    // One pool for Prisma and the read fast path (db/fast-read.ts).
+    const pool = new pg.Pool({ connectionString: url });
+    const client = new PgClient({ adapter: new PrismaPg(pool), log });
+    if (opts.onQuery) client.$on("query", (e) => opts.onQuery!(e.query));
+    const db = client as unknown as Db;
+    attachFastReader(db, postgresReader(pg, pool, opts.onQuery));
+    return db;
   }
-  const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: sqliteFile(url), timeout: 10_000 }), log });
+  const file = sqliteFile(url);
+  const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: file, timeout: 10_000 }), log });
   if (opts.onQuery) db.$on("query", (e) => opts.onQuery!(e.query));
   // WAL lets readers proceed while a write commits (several API processes, tests in parallel);
   // synchronous=NORMAL is the documented safe pairing with WAL.
   await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   await db.$executeRawUnsafe("PRAGMA synchronous = NORMAL");
+  attachFastReader(db, sqliteReader(file, opts.onQuery));
   return db;
 }
