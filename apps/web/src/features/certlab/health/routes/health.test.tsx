@@ -7,6 +7,7 @@ import { renderApp } from "@/testing/render-app";
 const finding = (over: Partial<Finding>): Finding => ({
   code: "X",
   severity: "error",
+  category: "enrollment",
   title: "t",
   message: "m",
   fix: "f",

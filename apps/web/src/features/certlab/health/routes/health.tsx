@@ -23,6 +23,7 @@ import { useFindings } from "@/features/certlab/health/api/get-findings";
 import { useRules } from "@/features/certlab/health/api/get-rules";
 import { FindingsList, matches } from "@/features/certlab/health/components/findings-list";
 import { RuleCatalogue } from "@/features/certlab/health/components/rule-catalogue";
+import { AttackPaths, isSecurityFinding } from "@/features/certlab/health/components/attack-paths";
 import { SEVERITIES, SEVERITY_ICON, SEVERITY_PLURAL } from "@/features/certlab/health/components/severity";
 
 const useStyles = makeStyles({
@@ -94,7 +95,9 @@ export default function HealthRoute() {
                   <Text className={s.muted} aria-live="polite">
                     Showing {visible.length} of {all.length} findings
                   </Text>
-                  <FindingsList findings={visible} />
+                  {/* Issue 14: attack paths apart from enrollment failures. */}
+                  <AttackPaths findings={visible} />
+                  <FindingsList findings={visible.filter((f) => !isSecurityFinding(f))} />
                 </>
               )}
             </>

@@ -42,7 +42,7 @@ export type Lab = {
 
 export type CaRequest = {
   requestId: number;
-  disposition: "issued" | "failed";
+  disposition: "issued" | "failed" | "pending";
   requesterName: string;
   template: string;
   subject: string;
@@ -52,6 +52,20 @@ export type CaRequest = {
   notAfter?: string;
   statusCode?: string;
   statusMessage?: string;
+  /** Issued: "upn:…", "dns:…"; and the certificate (PEM). */
+  subjectAlternativeNames?: string[];
+  certificatePem?: string;
+  /** POST answer only: why the subject and SAN are what they are. */
+  notes?: string[];
+};
+
+/** "Request a certificate as…" (issue 14): the body of POST /api/lab/cas/{id}/requests. */
+export type CaRequestSubmit = {
+  account: string;
+  template: string;
+  subject?: string;
+  subjectAlternativeNames: { type: "upn" | "dns"; value: string }[];
+  csr?: string;
 };
 
 export type BrowseResult = { status: number; title: string; body: string; reasonCodes: string[]; contentType?: string };
@@ -87,7 +101,7 @@ export function useLab() {
   return useQuery(labQuery(tenant.id));
 }
 
-export function useCaRequests(caId: string | undefined, disposition: "issued" | "failed") {
+export function useCaRequests(caId: string | undefined, disposition: "issued" | "failed" | "pending") {
   const { tenant } = useSignedInSession();
   return useQuery({
     queryKey: [...labKey(tenant.id), "ca-requests", caId, disposition],
@@ -165,7 +179,8 @@ export const api = {
   // certsrv.msc
   setCaAce: (id: string, b: Record<string, unknown>): Call => ({ url: `${LAB}/cas/${enc(id)}/acl`, method: "PUT", body: b }),
   removeCaAce: (id: string, principal: string): Call => ({ url: `${LAB}/cas/${enc(id)}/acl/${enc(principal)}`, method: "DELETE" }),
-  setreg: (id: string, value: string): Call => ({ url: `${LAB}/cas/${enc(id)}/setreg`, method: "POST", body: { name: "Policy\\EditFlags", value } }),
+  setreg: (id: string, value: string, name: "Policy\\EditFlags" | "CA\\InterfaceFlags" = "Policy\\EditFlags"): Call => ({ url: `${LAB}/cas/${enc(id)}/setreg`, method: "POST", body: { name, value } }),
+  submitRequest: (id: string, b: CaRequestSubmit): Call => ({ url: `${LAB}/cas/${enc(id)}/requests`, method: "POST", body: b }),
   publication: (id: string, b: Record<string, unknown>): Call => ({ url: `${LAB}/cas/${enc(id)}/publication`, method: "PATCH", body: b }),
   updateCa: (id: string, b: Record<string, unknown>): Call => ({ url: `${LAB}/cas/${enc(id)}`, method: "PATCH", body: b }),
   issueTemplate: (id: string, template: string): Call => ({ url: `${LAB}/cas/${enc(id)}/templates-to-issue`, method: "POST", body: { template } }),

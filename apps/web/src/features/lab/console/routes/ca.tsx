@@ -27,6 +27,7 @@ import { api, useCaRequests, useLab, useLabMutation, type Lab, type LabCa } from
 import { FindingBadge, FindingList, TAB_CODES, codeIn, useFindingsFor } from "@/features/lab/console/components/findings";
 import { FormDialog, ReadOnlyNotice, Section, useLabWrite } from "@/features/lab/console/components/ui";
 import { AclAddDialog, AclTable } from "@/features/lab/console/components/acl-editor";
+import { CaRequestDialog } from "@/features/lab/console/components/ca-request-dialog";
 
 const TYPE: Record<string, string> = {
   enterpriseRoot: "Enterprise root CA",
@@ -40,6 +41,7 @@ const VIEWS = [
   ["templates", "Certificate Templates", TAB_CODES.caTemplates],
   ["issued", "Issued Certificates", undefined],
   ["failed", "Failed Requests", undefined],
+  ["pending", "Pending Requests", undefined],
   ["general", "General", /^CA_(OS|2008|NOT_ENT|CERT|CRL|DN|RENEWED|SINGLE)/],
 ] as const;
 type View = (typeof VIEWS)[number][0];
@@ -62,6 +64,8 @@ export default function CaRoute() {
   const cas = lab.data.cas;
   const ca = cas.find((c) => c.id === params.get("ca")) ?? cas.find((c) => c.parentCaId) ?? cas[0];
   const view = (params.get("view") ?? "security") as View;
+  const canWrite = useLabWrite();
+  const [requesting, setRequesting] = useState(false);
   const set = (k: string, v: string) => {
     const next = new URLSearchParams(params);
     next.set(k, v);
@@ -74,6 +78,11 @@ export default function CaRoute() {
       commands={
         ca && (
           <>
+            {canWrite && ca.type.startsWith("enterprise") && (
+              <Button appearance="primary" onClick={() => setRequesting(true)}>
+                Request a certificate as…
+              </Button>
+            )}
             <Link href={api.caCertificateUrl(ca.id, "der")} download={`${ca.name}.cer`}>
               Export CA certificate
             </Link>
@@ -106,8 +115,9 @@ export default function CaRoute() {
             {view === "security" && <Security key={ca.id} ca={ca} />}
             {view === "policy" && <Policy ca={ca} />}
             {view === "templates" && <TemplatesToIssue ca={ca} lab={lab.data} />}
-            {(view === "issued" || view === "failed") && <Requests ca={ca} disposition={view} />}
+            {(view === "issued" || view === "failed" || view === "pending") && <Requests ca={ca} disposition={view} />}
           </div>
+          {requesting && <CaRequestDialog ca={ca} lab={lab.data} open={requesting} onClose={() => setRequesting(false)} />}
         </>
       )}
     </Page>
@@ -236,6 +246,10 @@ function Policy(props: { ca: LabCa }) {
     success: (_d, v) => `certutil -setreg Policy\\EditFlags ${String(v)}: CertUtil: -setreg command completed successfully. The CertSvc service may need to be restarted for changes to take effect.`,
     error: "certutil -setreg failed",
   });
+  const setIf = useLabMutation((v: string) => api.setreg(c.id, v, "CA\\InterfaceFlags"), {
+    success: (_d, v) => `certutil -setreg CA\\InterfaceFlags ${String(v)}: CertUtil: -setreg command completed successfully. The CertSvc service may need to be restarted for changes to take effect.`,
+    error: "certutil -setreg failed",
+  });
   const svc = useLabMutation((running: boolean) => api.updateCa(c.id, { running }), { success: (_d, v) => (v ? "net start certsvc: started" : "net stop certsvc: stopped"), error: "Could not change CertSvc" });
   return (
     <Section title="Policy Module — Windows default (EditFlags)">
@@ -260,6 +274,14 @@ function Policy(props: { ca: LabCa }) {
         </div>
       )}
       <Text>CertSvc: {c.running ? "Running" : "Stopped"}</Text>
+      {/* Issue 14 (ESC11): certutil -setreg CA\InterfaceFlags. */}
+      <Text>Current InterfaceFlags: {(c.interfaceFlags ?? []).join(" | ") || "(none)"}</Text>
+      <Checkbox
+        label="IF_ENFORCEENCRYPTICERTREQUEST (CA\InterfaceFlags)"
+        checked={(c.interfaceFlags ?? []).includes("IF_ENFORCEENCRYPTICERTREQUEST")}
+        disabled={!canWrite || setIf.isPending}
+        onChange={(_e, d) => setIf.mutate(`${d.checked ? "+" : "-"}IF_ENFORCEENCRYPTICERTREQUEST`)}
+      />
     </Section>
   );
 }
@@ -313,13 +335,13 @@ function TemplatesToIssue(props: { ca: LabCa; lab: Lab }) {
   );
 }
 
-function Requests(props: { ca: LabCa; disposition: "issued" | "failed" }) {
+function Requests(props: { ca: LabCa; disposition: "issued" | "failed" | "pending" }) {
   const q = useCaRequests(props.ca.id, props.disposition);
   if (q.isPending) return <Loading />;
   if (q.error) return <ErrorMessage error={q.error} />;
   const rows = q.data.value;
   return (
-    <Table aria-label={props.disposition === "issued" ? "Issued Certificates" : "Failed Requests"} size="small">
+    <Table aria-label={props.disposition === "issued" ? "Issued Certificates" : props.disposition === "failed" ? "Failed Requests" : "Pending Requests"} size="small">
       <TableHeader>
         <TableRow>
           <TableHeaderCell>Request ID</TableHeaderCell>
@@ -327,7 +349,7 @@ function Requests(props: { ca: LabCa; disposition: "issued" | "failed" }) {
           <TableHeaderCell>Certificate Template</TableHeaderCell>
           <TableHeaderCell>{props.disposition === "issued" ? "Issued Common Name" : "Request Common Name"}</TableHeaderCell>
           <TableHeaderCell>{props.disposition === "issued" ? "Certificate Expiration Date" : "Request Status Code"}</TableHeaderCell>
-          {props.disposition === "failed" && <TableHeaderCell>Request Disposition Message</TableHeaderCell>}
+          {props.disposition !== "issued" && <TableHeaderCell>Request Disposition Message</TableHeaderCell>}
         </TableRow>
       </TableHeader>
       <TableBody>
@@ -338,7 +360,7 @@ function Requests(props: { ca: LabCa; disposition: "issued" | "failed" }) {
             <TableCell>{r.template}</TableCell>
             <TableCell>{r.subject}</TableCell>
             <TableCell>{props.disposition === "issued" ? formatDate(r.notAfter) : r.statusCode}</TableCell>
-            {props.disposition === "failed" && <TableCell>{r.statusMessage}</TableCell>}
+            {props.disposition !== "issued" && <TableCell>{r.statusMessage}</TableCell>}
           </TableRow>
         ))}
         {rows.length === 0 && (
