@@ -4,12 +4,27 @@ import type { Db, Tx } from "../db/client.ts";
 import type { Principal } from "../http/context.ts";
 import { recordAudit, type AuditEntry } from "./audit.ts";
 
+/**
+ * A store bound to a transaction that is already open (POST /api/lab/reset {"scenario":"complete"} writes through
+ * several stores in ONE transaction): its reads and writes run on that transaction, and its own audit records are
+ * left to the caller, who records one for the whole change.
+ */
+export type InTransaction = { tx: Tx };
+
 export class StoreBase {
+  readonly db: Db;
+  private readonly bound: boolean;
+
   constructor(
-    readonly db: Db,
+    db: Db,
     readonly principal: Principal,
     readonly requestId: string,
-  ) {}
+    inTransaction?: InTransaction,
+  ) {
+    // A Tx is a Db without $transaction & co.; write() below never calls them on a bound store.
+    this.db = inTransaction ? (inTransaction.tx as Db) : db;
+    this.bound = !!inTransaction;
+  }
 
   get tenantId(): string {
     return this.principal.tenantId;
@@ -17,6 +32,7 @@ export class StoreBase {
 
   /** Runs `fn` in a transaction and records the audit entry it returns beside its result. */
   protected async write<T>(fn: (tx: Tx) => Promise<{ result: T; audit: AuditEntry }>): Promise<T> {
+    if (this.bound) return (await fn(this.db)).result;
     return this.db.$transaction(async (tx) => {
       const { result, audit } = await fn(tx);
       await recordAudit(tx, { tenantId: this.tenantId, principal: this.principal, requestId: this.requestId }, audit);

@@ -11,7 +11,11 @@ const Bool = z.boolean();
 const Dword = z.int().min(0).max(4294967295);
 const Oid = z.string().regex(/^[0-2](\.\d+)+$/, "must be an object identifier such as 1.3.6.1.5.5.7.3.2");
 
-export const ZLabReset = z.strictObject({ scenario: z.enum(["fresh", "correct"]) });
+/**
+ * POST /api/lab/reset: "fresh" (an empty lab, issue 3), "correct" (seed 002's lab only) or "complete" (issue 8: the
+ * complete correct setup of setup/complete-setup.ts — lab, Intune profiles, Entra application proxy, directory).
+ */
+export const ZLabReset = z.strictObject({ scenario: z.enum(["fresh", "correct", "complete"]) });
 
 // ───────────── Active Directory Users and Computers ─────────────
 

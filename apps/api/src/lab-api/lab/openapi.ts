@@ -53,7 +53,7 @@ export function registerLabPaths(registry: OpenAPIRegistry): void {
     });
   };
 
-  add("post", "/reset", "Reset the lab: a fresh lab or seed 002's correct configuration (real CA keys and certificates)", { body: S.ZLabReset, ok: 200 });
+  add("post", "/reset", "Reset the lab: a fresh lab, seed 002's correct configuration (lab only), or the complete correct setup of docs/complete-setup.md (lab, Intune profiles and assignments, Entra application proxy, groups, roles and licences; one transaction; Global Administrator). Real CA keys and certificates", { body: S.ZLabReset, ok: 200 });
   add("get", "/", "The whole lab by kind (accounts, groups, servers, CAs, templates, NDES, connectors, reverse proxies)");
   add("get", "/snapshot", "The LabSnapshot the rules evaluate");
   add("patch", "/network", "Lab network: inbound 443, NDES → CA RPC, public DNS", { body: S.ZLabNetworkUpdate });

@@ -12,13 +12,30 @@ import { requirePrincipal } from "../../http/context.ts";
 import { AppError, badRequest } from "../../http/errors.ts";
 import { parseBody, parseWith } from "../../http/validate.ts";
 import { tenantSnapshot } from "../../store/snapshot.ts";
+import { resetToCompleteSetup } from "../../store/lab/complete-reset.ts";
 import { ifMatchOf, labOut, labStore, requireLab, sendVersioned, withVersion } from "./common.ts";
 import { ZBrowseQuery, ZLabNetworkUpdate, ZLabReset, ZReverseProxyCreate, ZReverseProxyUpdate } from "@certlab/domain/lab/schemas";
+
+const COMPLETE_SETUP_ACTIONS = [
+  "intune.configuration.write",
+  "entra.appProxy.write",
+  "directory.groups.write",
+  "directory.users.write",
+  "directory.roles.write",
+] as const;
 
 export function labCoreRoutes(r: Router, db: Db): void {
   r.post("/reset", async (req, res) => {
     requirePermission(req, "lab.write");
     const { scenario } = parseBody(ZLabReset, req.body);
+    if (scenario === "complete") {
+      // The complete setup writes Intune, Entra application proxy and the directory (groups, roles, licences) too:
+      // the caller needs every one of those rights (in practice, a Global Administrator).
+      for (const action of COMPLETE_SETUP_ACTIONS) requirePermission(req, action);
+      const principal = requirePrincipal(req);
+      res.json(labOut(await resetToCompleteSetup(db, principal, req.ctx.requestId)));
+      return;
+    }
     const d = await labStore(req).reset(scenario);
     res.json(labOut(d));
   });

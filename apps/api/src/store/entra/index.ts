@@ -2,6 +2,7 @@
 // groups and connectors, custom domains and the lab's public DNS.
 import type { Db } from "../../db/client.ts";
 import type { Principal } from "../../http/context.ts";
+import type { InTransaction } from "../base.ts";
 import { ApplicationsStore } from "./applications.ts";
 import { ConnectorsStore } from "./connectors.ts";
 import { DomainsStore } from "./domains.ts";
@@ -13,10 +14,10 @@ export class EntraStore {
   readonly connectors: ConnectorsStore;
   readonly domains: DomainsStore;
 
-  constructor(db: Db, principal: Principal, requestId: string) {
-    this.applications = new ApplicationsStore(db, principal, requestId);
-    this.servicePrincipals = new ServicePrincipalsStore(db, principal, requestId);
-    this.connectors = new ConnectorsStore(db, principal, requestId);
-    this.domains = new DomainsStore(db, principal, requestId);
+  constructor(db: Db, principal: Principal, requestId: string, inTransaction?: InTransaction) {
+    this.applications = new ApplicationsStore(db, principal, requestId, inTransaction);
+    this.servicePrincipals = new ServicePrincipalsStore(db, principal, requestId, inTransaction);
+    this.connectors = new ConnectorsStore(db, principal, requestId, inTransaction);
+    this.domains = new DomainsStore(db, principal, requestId, inTransaction);
   }
 }

@@ -7,11 +7,12 @@ import { hasIntuneLicense } from "@certlab/domain/directory/licenses";
 import { dummyPasswordHash, verifyPassword } from "../../auth/passwords.ts";
 import { rolesOfUser } from "../../auth/principal.ts";
 import { lockedForSeconds, recordFailure, recordSuccess } from "../../auth/lockout.ts";
+import type { Tx } from "../../db/client.ts";
 import { StoreBase } from "../base.ts";
 import type { AuditEntry, ModifiedProperty } from "../audit.ts";
 import { checkIfMatch } from "../etag.ts";
 import { licensesOf } from "../users.ts";
-import { buildScenario, type LabScenario } from "./build.ts";
+import { buildScenario, type LabScenario, type LabSeed } from "./build.ts";
 import { LabDraft, type Kind, type KindData, type StoredServer } from "./state.ts";
 import { toLabSnapshot } from "./snapshot.ts";
 
@@ -112,37 +113,7 @@ export class LabStore extends StoreBase {
     // Keys and certificates are made before the transaction: it only writes.
     const seed = await buildScenario(scenario);
     return this.write(async (tx) => {
-      await tx.labObject.deleteMany({ where: { tenantId: this.tenantId } });
-      await tx.certificateConnector.deleteMany({ where: { tenantId: this.tenantId } });
-      await tx.appProxyConnector.deleteMany({ where: { tenantId: this.tenantId } });
-      const d = await LabDraft.load(tx, this.tenantId);
-      const lab = seed.lab;
-      // Object ids are GUIDs in the database (LabObject ids are global): map the builders' ids everywhere.
-      const ids = new Map<string, string>();
-      for (const list of [lab.accounts, lab.groups, lab.servers, lab.cas, lab.templates, lab.ndes, lab.intuneCertificateConnectors, lab.appProxyConnectors, lab.reverseProxies])
-        for (const o of list) ids.set(o.id, randomUUID());
-      const remap = <T>(value: T): T =>
-        JSON.parse(JSON.stringify(value), (_k, v: unknown) => (typeof v === "string" && ids.has(v) ? ids.get(v) : v)) as T;
-      const add = <K extends Kind>(kind: K, data: KindData[K]) => d.add(kind, remap(data));
-      add("forest", { forest: lab.forest, network: lab.network });
-      for (const a of lab.accounts) add("adAccount", a);
-      for (const g of lab.groups) add("adGroup", g);
-      for (const s of lab.servers) add("server", { ...s, privateKeys: seed.privateKeys.get(s.id) ?? {} } as StoredServer);
-      for (const c of lab.cas) add("ca", { ...c, material: seed.materials.get(c.id)!, requests: seed.requests.get(c.id) ?? [] });
-      for (const t of lab.templates) add("template", t);
-      for (const n of lab.ndes) add("ndes", n);
-      for (const r of lab.reverseProxies) add("reverseProxy", r);
-      for (const c of lab.intuneCertificateConnectors) {
-        const server = lab.servers.find((s) => s.id === c.serverId);
-        const m = remap(c);
-        d.addIntuneConnector({ ...m, connectorName: server?.name ?? m.serverId, machineName: server?.fqdn ?? m.serverId });
-      }
-      for (const c of lab.appProxyConnectors) {
-        const server = lab.servers.find((s) => s.id === c.serverId);
-        const m = remap(c);
-        d.addAppProxyConnector({ ...m, connectorGroupId: d.defaultConnectorGroup().id, machineName: server?.fqdn ?? m.serverId, externalIp: LAB_EXTERNAL_IP, createdDateTime: new Date().toISOString() });
-      }
-      await d.commit(tx);
+      const d = await replaceLab(tx, this.tenantId, seed);
       return {
         result: d,
         audit: {
@@ -150,7 +121,7 @@ export class LabStore extends StoreBase {
           category: "Lab",
           operationType: "Update",
           loggedByService: "Certlab lab",
-          targets: [{ type: "lab", id: this.tenantId, displayName: lab.forest.name, modifiedProperties: [{ displayName: "scenario", oldValue: null, newValue: scenario }] }],
+          targets: [{ type: "lab", id: this.tenantId, displayName: seed.lab.forest.name, modifiedProperties: [{ displayName: "scenario", oldValue: null, newValue: scenario }] }],
         },
       };
     });
@@ -183,6 +154,46 @@ export class LabStore extends StoreBase {
       hasIntuneLicense: hasIntuneLicense(licensesOf(user)),
     };
   }
+}
+
+/**
+ * Inside `tx`: the tenant's lab objects and connectors replaced by `seed` (made real by build.ts makeReal). The
+ * private network connectors join `appProxyConnectorGroupId` (default: the tenant's Default connector group).
+ */
+export async function replaceLab(tx: Tx, tenantId: string, seed: LabSeed, opts: { appProxyConnectorGroupId?: string } = {}): Promise<LabDraft> {
+  await tx.labObject.deleteMany({ where: { tenantId } });
+  await tx.certificateConnector.deleteMany({ where: { tenantId } });
+  await tx.appProxyConnector.deleteMany({ where: { tenantId } });
+  const d = await LabDraft.load(tx, tenantId);
+  const lab = seed.lab;
+  // Object ids are GUIDs in the database (LabObject ids are global): map the builders' ids everywhere.
+  const ids = new Map<string, string>();
+  for (const list of [lab.accounts, lab.groups, lab.servers, lab.cas, lab.templates, lab.ndes, lab.intuneCertificateConnectors, lab.appProxyConnectors, lab.reverseProxies])
+    for (const o of list) ids.set(o.id, randomUUID());
+  const remap = <T>(value: T): T =>
+    JSON.parse(JSON.stringify(value), (_k, v: unknown) => (typeof v === "string" && ids.has(v) ? ids.get(v) : v)) as T;
+  const add = <K extends Kind>(kind: K, data: KindData[K]) => d.add(kind, remap(data));
+  add("forest", { forest: lab.forest, network: lab.network });
+  for (const a of lab.accounts) add("adAccount", a);
+  for (const g of lab.groups) add("adGroup", g);
+  for (const s of lab.servers) add("server", { ...s, privateKeys: seed.privateKeys.get(s.id) ?? {} } as StoredServer);
+  for (const c of lab.cas) add("ca", { ...c, material: seed.materials.get(c.id)!, requests: seed.requests.get(c.id) ?? [] });
+  for (const t of lab.templates) add("template", t);
+  for (const n of lab.ndes) add("ndes", n);
+  for (const r of lab.reverseProxies) add("reverseProxy", r);
+  for (const c of lab.intuneCertificateConnectors) {
+    const server = lab.servers.find((s) => s.id === c.serverId);
+    const m = remap(c);
+    d.addIntuneConnector({ ...m, connectorName: server?.name ?? m.serverId, machineName: server?.fqdn ?? m.serverId });
+  }
+  for (const c of lab.appProxyConnectors) {
+    const server = lab.servers.find((s) => s.id === c.serverId);
+    const m = remap(c);
+    const connectorGroupId = opts.appProxyConnectorGroupId ?? d.defaultConnectorGroup().id;
+    d.addAppProxyConnector({ ...m, connectorGroupId, machineName: server?.fqdn ?? m.serverId, externalIp: LAB_EXTERNAL_IP, createdDateTime: new Date().toISOString() });
+  }
+  await d.commit(tx);
+  return d;
 }
 
 /** The lab network's public address (what Entra lists as the connector's externalIp). RFC 5737 documentation range. */
