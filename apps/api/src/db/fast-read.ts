@@ -15,6 +15,8 @@ import { Prisma } from "../generated/sqlite/client.ts";
 /** What the fast path uses of better-sqlite3: the driver @prisma/adapter-better-sqlite3 itself loads. */
 interface SqliteStatement {
   all(...params: unknown[]): unknown[];
+  raw(toggle: boolean): SqliteStatement;
+  columns(): { name: string }[];
 }
 interface SqliteConnection {
   prepare(sql: string): SqliteStatement;
@@ -65,13 +67,24 @@ export function attachFastReader(db: Db, reader: FastReader): void {
 
 export function sqliteReader(file: string, onQuery?: (sql: string) => void, Database: SqliteDatabase = sqliteDriver()): FastReader {
   const conn = new Database(file, { readonly: true, fileMustExist: true, timeout: 10_000 });
-  const statements = new Map<string, SqliteStatement>();
+  // Rows come back as arrays and are made objects here: better-sqlite3 building the objects itself took twice
+  // as long (a page of 100 users: about 0.6 ms against 0.3 ms on the bench machine).
+  const statements = new Map<string, { st: SqliteStatement; names: string[] }>();
   return {
     all<T>(sql: string, params: unknown[]) {
-      let st = statements.get(sql);
-      if (!st) statements.set(sql, (st = conn.prepare(sql)));
+      let entry = statements.get(sql);
+      if (!entry) {
+        const st = conn.prepare(sql).raw(true);
+        statements.set(sql, (entry = { st, names: st.columns().map((c) => c.name) }));
+      }
       onQuery?.(sql);
-      return Promise.resolve(st.all(...params) as T[]);
+      const { st, names } = entry;
+      const rows = (st.all(...params) as unknown[][]).map((r) => {
+        const o: Record<string, unknown> = {};
+        for (let i = 0; i < names.length; i++) o[names[i]!] = r[i];
+        return o as T;
+      });
+      return Promise.resolve(rows);
     },
     close() {
       conn.close();
