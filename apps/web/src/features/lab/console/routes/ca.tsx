@@ -59,13 +59,13 @@ function ViewTab(props: { id: View; label: string; caId: string; re: RegExp | un
 export default function CaRoute() {
   const lab = useLab();
   const [params, setParams] = useSearchParams();
+  const canWrite = useLabWrite();
+  const [requesting, setRequesting] = useState(false);
   if (lab.isPending) return <Loading />;
   if (lab.error) return <ErrorMessage error={lab.error} />;
   const cas = lab.data.cas;
   const ca = cas.find((c) => c.id === params.get("ca")) ?? cas.find((c) => c.parentCaId) ?? cas[0];
   const view = (params.get("view") ?? "security") as View;
-  const canWrite = useLabWrite();
-  const [requesting, setRequesting] = useState(false);
   const set = (k: string, v: string) => {
     const next = new URLSearchParams(params);
     next.set(k, v);
