@@ -251,7 +251,7 @@ function keyUsageNames(flags: number): string[] {
   return KEY_USAGE_NAMES.filter((_, i) => (flags & (1 << i)) !== 0);
 }
 
-function sansFromGeneralNames(raw: ArrayBuffer): SubjectAlternativeName[] {
+export function sansFromGeneralNames(raw: ArrayBuffer): SubjectAlternativeName[] {
   // Parse with pkijs: x509.GeneralName throws on otherNames it does not know, and we only want the five kinds.
   const asn = asn1js.fromBER(raw);
   if (asn.offset === -1) return [];

@@ -1,0 +1,132 @@
+import { describe, expect, it } from "vitest";
+import { x509 } from "../x509-setup.js";
+import { createRootCa, exportPkcs8Pem, generateRsaKeyPair } from "../ca.js";
+import { issueCertificate } from "../issue.js";
+import { nameFromRfc4514, parseCertificate, toPem } from "../certificate-info.js";
+import { buildCaRaCertResponse, buildCertRep, buildPkcsReq, parseCertRep, parsePkiMessage, ScepError, type ScepCipher } from "./message.js";
+import { readScepCsr } from "./csr.js";
+import { checkBinding, mintChallenge, newChallengeKeys, openChallenge } from "./challenge.js";
+import { openssl, Scratch } from "../test-openssl.js";
+
+
+async function setup() {
+  const ca = await createRootCa({ commonName: "Test Issuing CA" });
+  const sign = await issueCertificate(ca, { subject: "CN=NDES01-MSCEP-RA, C=US", keyUsage: ["digitalSignature"], extendedKeyUsage: ["1.3.6.1.4.1.311.20.2.1"] });
+  const enc = await issueCertificate(ca, { subject: "CN=NDES01-MSCEP-RA, C=US", keyUsage: ["keyEncipherment"], extendedKeyUsage: ["1.3.6.1.4.1.311.20.2.1"] });
+  const ra = { signingCertificatePem: sign.certificatePem, signingKeyPem: sign.privateKeyPkcs8Pem!, encryptionCertificatePem: enc.certificatePem, encryptionKeyPem: enc.privateKeyPkcs8Pem! };
+  return { ca, ra };
+}
+
+async function csrWith(subject: string, challenge: string | undefined, sans: x509.JsonGeneralName[] = []) {
+  const keys = await generateRsaKeyPair(2048);
+  const csr = await x509.Pkcs10CertificateRequestGenerator.create({
+    name: nameFromRfc4514(subject),
+    keys,
+    signingAlgorithm: { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" },
+    extensions: sans.length ? [new x509.SubjectAlternativeNameExtension(sans)] : [],
+    attributes: challenge ? [new x509.ChallengePasswordAttribute(challenge)] : [],
+  });
+  const keyPem = await exportPkcs8Pem(keys.privateKey);
+  const self = await x509.X509CertificateGenerator.createSelfSigned({ name: subject, keys, notBefore: new Date(), notAfter: new Date(Date.now() + 86_400_000) });
+  return { csrDer: new Uint8Array(csr.rawData), keyPem, selfPem: toPem(new Uint8Array(self.rawData)) };
+}
+
+describe("SCEP messages", () => {
+  it("GetCACert is a certs-only PKCS#7 that OpenSSL reads with every certificate in order", async () => {
+    const { ca, ra } = await setup();
+    const der = buildCaRaCertResponse([ra.signingCertificatePem, ra.encryptionCertificatePem, ca.certificatePem]);
+    const s = new Scratch();
+    try {
+      s.write("ca.p7b", der);
+      const out = openssl(["pkcs7", "-inform", "DER", "-in", s.path("ca.p7b"), "-print_certs", "-noout"]);
+      expect(out.status).toBe(0);
+      expect(out.output.match(/subject=/g)?.length).toBe(3);
+      expect(out.output).toContain("Test Issuing CA");
+    } finally {
+      s.cleanup();
+    }
+  });
+
+  for (const cipher of ["des-cbc", "des-ede3-cbc", "aes-128-cbc", "aes-256-cbc"] as ScepCipher[]) {
+    it(`round-trips a PKCSReq and a SUCCESS CertRep (${cipher})`, async () => {
+      const { ca, ra } = await setup();
+      const c = await csrWith("CN=device1, O=Contoso", "secret");
+      const req = buildPkcsReq({ csrDer: c.csrDer, signerCertificatePem: c.selfPem, signerKeyPem: c.keyPem, recipientCertificatePem: ra.encryptionCertificatePem, transactionId: "TX1", cipher, digest: cipher === "des-cbc" ? "sha1" : "sha256" });
+      const parsed = parsePkiMessage(req, ra);
+      expect(parsed.messageType).toBe("19");
+      expect(parsed.cipher).toBe(cipher);
+      const csr = await readScepCsr(parsed.messageData);
+      expect(csr.subject).toBe("CN=device1, O=Contoso");
+      expect(csr.challengePassword).toBe("secret");
+      expect(csr.signatureValid).toBe(true);
+      const issued = await issueCertificate(ca, { subject: csr.subject, publicKey: csr.spkiDer });
+      const rep = buildCertRep(parsed, { status: "SUCCESS", certificatePem: issued.certificatePem }, ra);
+      const back = parseCertRep(rep, ra.signingCertificatePem, c.keyPem);
+      expect(back.signatureValid).toBe(true);
+      expect(back.pkiStatus).toBe("0");
+      expect(back.transactionId).toBe("TX1");
+      expect(back.recipientNonce?.equals(parsed.senderNonce)).toBe(true);
+      expect(parseCertificate(back.certificates[0]!).subject).toBe("CN=device1, O=Contoso");
+    });
+  }
+
+  it("a FAILURE CertRep carries failInfo badRequest and verifies with the RA signing certificate (openssl cms)", async () => {
+    const { ra } = await setup();
+    const c = await csrWith("CN=device2", "x");
+    const parsed = parsePkiMessage(buildPkcsReq({ csrDer: c.csrDer, signerCertificatePem: c.selfPem, signerKeyPem: c.keyPem, recipientCertificatePem: ra.encryptionCertificatePem, transactionId: "TX2" }), ra);
+    const rep = buildCertRep(parsed, { status: "FAILURE", failInfo: "badRequest" }, ra);
+    const back = parseCertRep(rep, ra.signingCertificatePem);
+    expect(back).toMatchObject({ pkiStatus: "2", failInfo: "2", signatureValid: true, certificates: [] });
+    const s = new Scratch();
+    try {
+      s.write("rep.der", rep);
+      s.write("ra.pem", ra.signingCertificatePem);
+      s.write("empty", "");
+      // A FAILURE has no content (its messageDigest is the hash of nothing): verify as detached over an empty file.
+      const v = openssl(["cms", "-verify", "-binary", "-inform", "DER", "-in", s.path("rep.der"), "-content", s.path("empty"), "-noverify", "-certfile", s.path("ra.pem"), "-out", s.path("o")]);
+      expect(v.output).toContain("Verification successful");
+    } finally {
+      s.cleanup();
+    }
+  });
+
+  it("refuses an envelope not addressed to the CEP Encryption certificate and a tampered signature", async () => {
+    const { ca, ra } = await setup();
+    const c = await csrWith("CN=device3", "x");
+    const toCa = buildPkcsReq({ csrDer: c.csrDer, signerCertificatePem: c.selfPem, signerKeyPem: c.keyPem, recipientCertificatePem: ca.certificatePem, transactionId: "T" });
+    expect(() => parsePkiMessage(toCa, ra)).toThrow(ScepError);
+    const ok = buildPkcsReq({ csrDer: c.csrDer, signerCertificatePem: c.selfPem, signerKeyPem: c.keyPem, recipientCertificatePem: ra.encryptionCertificatePem, transactionId: "T" });
+    const bad = new Uint8Array(ok);
+    bad[bad.length - 5] = (bad[bad.length - 5] ?? 0) ^ 0xff; // inside the signature
+    expect(() => parsePkiMessage(bad, ra)).toThrow(/signature|decode/);
+  });
+});
+
+describe("Intune-style challenge", () => {
+  const base = { tenantId: "t", profileId: "p", deviceName: "dev1", subject: "CN=dev1, O=Contoso", subjectAlternativeNames: [{ type: "upn", value: "adele@contoso.com" }], keyUsage: ["digitalSignature", "keyEncipherment"], extendedKeyUsage: ["1.3.6.1.5.5.7.3.2"], keySize: 2048 };
+  it("opens what it minted and binds it to the CSR's subject and SAN", async () => {
+    const keys = newChallengeKeys();
+    const { challenge } = mintChallenge(keys, { ...base, expiresDateTime: new Date(Date.now() + 60_000).toISOString() });
+    expect(challenge).toMatch(/^[A-Za-z0-9+/=]+$/);
+    const v = openChallenge(keys, challenge);
+    expect(v.ok).toBe(true);
+    if (!v.ok) return;
+    const good = await readScepCsr((await csrWith("CN=dev1, O=Contoso", challenge, [{ type: "upn", value: "adele@contoso.com" }])).csrDer);
+    expect(checkBinding(v.claims, good)).toEqual({ ok: true });
+    const other = await readScepCsr((await csrWith("CN=someone-else, O=Contoso", challenge, [{ type: "upn", value: "adele@contoso.com" }])).csrDer);
+    expect(checkBinding(v.claims, other)).toMatchObject({ ok: false, message: expect.stringContaining("Subject Name in CSR and challenge do not match") });
+    const noSan = await readScepCsr((await csrWith("CN=dev1, O=Contoso", challenge)).csrDer);
+    expect(checkBinding(v.claims, noSan).ok).toBe(false);
+  });
+  it("refuses tampered, foreign and expired challenges", () => {
+    const keys = newChallengeKeys();
+    const { challenge } = mintChallenge(keys, { ...base, expiresDateTime: new Date(Date.now() + 60_000).toISOString() });
+    const raw = Buffer.from(challenge, "base64");
+    raw[raw.length - 3] = (raw[raw.length - 3] ?? 0) ^ 1;
+    expect(openChallenge(keys, raw.toString("base64"))).toMatchObject({ ok: false, reason: "tampered" });
+    expect(openChallenge(newChallengeKeys(), challenge)).toMatchObject({ ok: false, reason: "tampered" });
+    const old = mintChallenge(keys, { ...base, expiresDateTime: new Date(Date.now() - 1000).toISOString() });
+    expect(openChallenge(keys, old.challenge)).toMatchObject({ ok: false, reason: "expired" });
+    expect(openChallenge(keys, undefined)).toMatchObject({ ok: false, reason: "missing" });
+  });
+});
