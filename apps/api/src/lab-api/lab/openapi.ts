@@ -132,7 +132,6 @@ export function registerLabPaths(registry: OpenAPIRegistry): void {
   // approval), 200 failed with the CA's own status text. Bad input (unknown account, unpublished template,
   // malformed SAN, unparsable csr) answers 400 naming the field and writes nothing.
   add("post", "/cas/{id}/requests", "Request a certificate as an AD account (certreq -submit): issued, pending or failed with the CA's text", { body: S.ZCaRequestSubmit, response: ZCaRequestOut });
-  add("get", "/cas/{id}/requests/{requestId}", "One request of the CA database", { response: ZCaRequestOut });
   add("patch", "/servers/{id}/web-enrollment", "IIS › certsrv: http/https, NTLM, Extended Protection of Certification Authority Web Enrollment", { body: S.ZWebEnrollmentUpdate });
   add("get", "/cas/{id}/certificate", "certutil -ca.cert: the CA certificate (?format=der|base64)", { query: z.object({ format: z.enum(["der", "base64"]).optional() }) });
 

@@ -221,16 +221,7 @@ export function caRoutes(r: Router): void {
       return { result: { entry, notes: decision.notes }, target: { kind: "ca", id } };
     });
     const status = out.entry.disposition === "issued" ? 201 : out.entry.disposition === "pending" ? 202 : 200;
-    if (out.entry.disposition === "issued") res.setHeader("Location", `/api/lab/cas/${id}/requests/${out.entry.requestId}`);
     res.status(status).json({ ...out.entry, notes: out.notes });
-  });
-
-  r.get("/cas/:id/requests/:requestId", async (req, res) => {
-    const d = await labStore(req).draft();
-    const c = d.get("ca", req.params.id!);
-    const found = c.requests.find((x) => String(x.requestId) === req.params.requestId);
-    if (!found) throw new AppError("notFound", `Request ${req.params.requestId} is not in ${c.name}'s database.`);
-    res.json(found);
   });
 
   // Issue 14 (ESC8): IIS Manager › Default Web Site › certsrv — bindings, Windows Authentication, Extended Protection.
