@@ -10,6 +10,7 @@ import { errorHandler } from "./http/error-handler.ts";
 import { graphRouter } from "./graph/router.ts";
 import { labApiRouter } from "./lab-api/router.ts";
 import { oauthRouter } from "./oauth/routes.ts";
+import { scepRouter } from "./scep/router.ts";
 import { docsDir, webDist } from "./paths.ts";
 
 export interface AppOptions {
@@ -50,6 +51,8 @@ export function createApp({ db, databaseUrl, webRoot = webDist }: AppOptions): E
   app.use("/graph/v1.0", graphRouter(db));
   app.use("/graph/beta", graphRouter(db));
   app.use(oauthRouter(db));
+  // The lab NDES over real SCEP (issue 10): /scep/<tenantId>/<lab host>/certsrv/mscep/mscep.dll
+  app.use("/scep", scepRouter(db));
 
   // The user docs (docs/*.md), linked from README and the portal's home page; plain text so any browser shows them.
   app.use("/docs", express.static(docsDir, { index: false, setHeaders: (res, file) => {

@@ -37,7 +37,12 @@ export function resolveInternalHost(lab: LabSnapshot, host: string): { server: L
   return undefined;
 }
 
-export const GET_CA_CAPS = "POSTPKIOperation\nRenewal\nSHA-512\nSHA-256\nSHA-1\nDES3";
+/**
+ * NDES's GetCACaps answer (scep-reference.md §1.3: the commonly reported list, not confirmed from a primary
+ * source) plus AES and SHA-384: Debian's strongSwan 5.9.8 checks caps against the wrong bits and can only enroll
+ * when they are advertised (§4.1 pitfall 5); every other client ignores them or uses AES.
+ */
+export const GET_CA_CAPS = "POSTPKIOperation\nRenewal\nSHA-512\nSHA-384\nSHA-256\nSHA-1\nDES3\nAES";
 
 /** Findings that make the SCEP app pool crash or stop → 503 (S13 causes; seed 002 "503 Service unavailable"). */
 const APP_POOL_DOWN = ["NDES_APPPOOL_STOPPED", "NDES_SVC_NOT_IN_IIS_IUSRS", "NDES_INTERMEDIATE_IN_ROOT_STORE", "CA_CRL_UNREACHABLE", "NDES_CRP_WINDOWS_AUTH"];
@@ -51,12 +56,12 @@ const NDES_CANNOT_START = [
   "CA_SINGLE_CA_PER_NDES",
 ];
 /** Why the policy module isn't answering: the general NDES page (D.5, Hop 3). */
-const NO_POLICY_MODULE = ["CONN_NOT_INSTALLED", "CONN_SCEP_FEATURE_OFF", "NDES_INTERNAL_URL_200", "NDES_NOT_RESTARTED"];
+export const NO_POLICY_MODULE = ["CONN_NOT_INSTALLED", "CONN_SCEP_FEATURE_OFF", "NDES_INTERNAL_URL_200", "NDES_NOT_RESTARTED"];
 
 const unreachable = (body: string, reasonCodes: string[] = []): BrowseResult => ({ status: 0, title: "This site can’t be reached", body, reasonCodes });
 
 /** Lab findings about one server (or its NDES), by code. */
-function findingsAbout(lab: LabSnapshot, ids: readonly string[]): Set<string> {
+export function findingsAbout(lab: LabSnapshot, ids: readonly string[]): Set<string> {
   const snapshot = { ...emptySnapshot({ id: "lab", displayName: "Lab" }), lab };
   const index = buildIndex(snapshot);
   const idSet = new Set(ids);

@@ -89,9 +89,10 @@ const toAb = (u: Uint8Array): ArrayBuffer => new Uint8Array(u).buffer;
 const bytes = (ab: ArrayBuffer | Uint8Array): Buffer => Buffer.from(ab instanceof Uint8Array ? ab : new Uint8Array(ab));
 /** The bytes of an OCTET STRING, primitive or constructed, also when pkijs parsed it as an implicitly tagged block. */
 function octets(o: asn1js.OctetString | asn1js.AsnType): Buffer {
-  const b = o as unknown as { getValue?: () => ArrayBuffer; valueBlock: { isConstructed?: boolean; value?: unknown[]; valueHexView?: Uint8Array } };
-  if (typeof b.getValue === "function") return bytes(b.getValue());
-  if (b.valueBlock.isConstructed && Array.isArray(b.valueBlock.value)) return Buffer.concat(b.valueBlock.value.map((v) => octets(v as asn1js.AsnType)));
+  // Go's pkcs7 (micromdm) writes encryptedContent as a constructed [0] around an OCTET STRING: concatenate the parts.
+  const b = o as unknown as { idBlock?: { isConstructed?: boolean }; valueBlock: { isConstructed?: boolean; value?: unknown[]; valueHexView?: Uint8Array } };
+  if ((b.idBlock?.isConstructed || b.valueBlock.isConstructed) && Array.isArray(b.valueBlock.value))
+    return Buffer.concat(b.valueBlock.value.map((v) => octets(v as asn1js.AsnType)));
   return Buffer.from(b.valueBlock.valueHexView ?? new Uint8Array());
 }
 

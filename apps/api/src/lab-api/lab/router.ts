@@ -9,6 +9,7 @@ import { connectorRoutes } from "./routes-connectors.ts";
 import { labCoreRoutes } from "./routes-lab.ts";
 import { ndesRoutes } from "./routes-ndes.ts";
 import { serverRoutes } from "./routes-servers.ts";
+import { scepRoutes } from "./routes-scep.ts";
 
 export function labRouter(db: Db): Router {
   const r = Router();
@@ -18,5 +19,6 @@ export function labRouter(db: Db): Router {
   ndesRoutes(r);
   caRoutes(r);
   connectorRoutes(r);
+  scepRoutes(r, db);
   return r;
 }

@@ -85,6 +85,7 @@ export function ndesRoutes(r: Router): void {
           };
           ra.push(cert);
           s.privateKeys = { ...(s.privateKeys ?? {}), [cert.thumbprint]: issued.privateKeyPkcs8Pem! };
+          s.certificatePems = { ...(s.certificatePems ?? {}), [cert.thumbprint]: issued.certificatePem };
           ca.requests.push({
             requestId: (ca.requests.at(-1)?.requestId ?? 1) + 1,
             disposition: "issued",

@@ -1,6 +1,7 @@
 // Server Manager and the on-server consoles that are not NDES-specific: servers, Add Roles and Features, local
 // groups (lusrmgr.msc), IE ESC / TLS / WinHttp / .NET (PATCH), services.msc, the Certificates snap-in (import,
 // remove, Request New Certificate — issued for real by the lab CA), the network, restart vs iisreset.
+import { caDecision, templateValidityDays } from "@certlab/domain/lab/ca-policy";
 import type { Router } from "express";
 import { computerAccountOf, installFeatures, newServer } from "@certlab/domain/lab/defaults";
 import { labIndex } from "@certlab/domain/lab/lab-index";
@@ -310,25 +311,16 @@ export function serverRoutes(r: Router): void {
       const keySize = body.keySize ?? Math.max(2048, template.minimumKeySize);
       const subject = template.subjectName === "buildFromAd" ? `CN=${s.fqdn}` : (body.subject ?? `CN=${s.fqdn}`);
       const dnsNames = template.subjectName === "buildFromAd" ? [s.fqdn] : body.dnsNames;
-      let failure: { code: string; message: string } | undefined;
-      if (!ca.type.startsWith("enterprise")) failure = { code: "0x80094800", message: "The requested certificate template is not supported by this CA. 0x80094800 (-2146875392 CERTSRV_E_UNSUPPORTED_CERT_TYPE)" };
-      else if (!ca.templatesToIssue.some((t) => sameName(t, template.name)))
-        failure = { code: "0x80094800", message: "The requested certificate template is not supported by this CA. 0x80094800 (-2146875392 CERTSRV_E_UNSUPPORTED_CERT_TYPE)" };
-      else if (!computer || !template.security.some((a) => a.enroll && ix.covers([a.principal], computer, server)) || !template.security.some((a) => a.read && ix.covers([a.principal], computer, server)))
-        failure = { code: "0x80094012", message: "The permissions on the certificate template do not allow the current user to enroll for this type of certificate. 0x80094012 (-2146877422 CERTSRV_E_TEMPLATE_DENIED)" };
-      else if (!ca.acl.some((a) => a.request && ix.covers([a.principal], computer, server)))
-        failure = { code: "0x80094011", message: "Denied by Policy Module. The requester does not have Request Certificates permission on the CA." };
-      else if (keySize < template.minimumKeySize)
-        failure = { code: "0x80094811", message: "The public key does not meet the minimum size required by the specified certificate template. 0x80094811 (-2146875375 CERTSRV_E_KEY_LENGTH)" };
-      else if (ca.dnLengthEnforced && subject.length > 64 + 3)
-        failure = { code: "0x80094001", message: "The request subject name is invalid or too long. 0x80094001 (-2146877439 CERTSRV_E_BAD_REQUESTSUBJECT)" };
+      // The CA's checks (packages/domain/src/lab/ca-policy.ts), the same ones NDES's SCEP requests meet.
+      const decided = caDecision(ix, { ca, template, requester: computer, server, keySize, subject });
+      const failure = decided ? { code: decided.code, message: decided.message } : undefined;
       const requestId = (ca.requests.at(-1)?.requestId ?? 1) + 1;
       const submitted = new Date().toISOString();
       if (failure) {
         ca.requests.push({ requestId, disposition: "failed", requesterName: requester, template: template.name, subject, submittedDateTime: submitted, statusCode: failure.code, statusMessage: failure.message });
         return { result: { failure, requestId, d, cert: undefined }, target: { kind: "ca", id: ca.id } };
       }
-      const validityDays = Math.max(1, Math.round({ hours: 1 / 24, days: 1, weeks: 7, months: 30, years: 365 }[template.validity.unit] * template.validity.value));
+      const validityDays = templateValidityDays(template);
       const issued = await issueFrom(ca.material, {
         subject,
         validityDays,
@@ -342,6 +334,7 @@ export function serverRoutes(r: Router): void {
       const cert: CertRef = { ...certRefOf(issued.info, { hasPrivateKey: true }), template: template.name, keyProvider: template.providerCategory === "ksp" ? "cng" : "cryptoApi" };
       s.certificates = { ...s.certificates, my: [...s.certificates.my, cert] };
       s.privateKeys = { ...(s.privateKeys ?? {}), [cert.thumbprint]: issued.privateKeyPkcs8Pem! };
+      s.certificatePems = { ...(s.certificatePems ?? {}), [cert.thumbprint]: issued.certificatePem };
       ca.requests.push({ requestId, disposition: "issued", requesterName: requester, template: template.name, subject: cert.subject, submittedDateTime: submitted, serialNumber: issued.info.serialNumber, thumbprint: cert.thumbprint, notAfter: cert.notAfter });
       return { result: { failure: undefined, requestId, d, cert }, target: { kind: "server", id } };
     });

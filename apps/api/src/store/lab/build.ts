@@ -18,6 +18,8 @@ export type LabSeed = {
   requests: Map<string, CaRequest[]>;
   /** serverId → thumbprint → PKCS#8 PEM. */
   privateKeys: Map<string, Record<string, string>>;
+  /** serverId → thumbprint → certificate PEM. */
+  certificatePems: Map<string, Record<string, string>>;
 };
 
 export const LAB_SCENARIOS = ["fresh", "correct"] as const;
@@ -30,6 +32,7 @@ export async function makeReal(lab: LabSnapshot): Promise<LabSeed> {
   const materials = new Map<string, CaMaterial>();
   const requests = new Map<string, CaRequest[]>();
   const privateKeys = new Map<string, Record<string, string>>();
+  const certificatePems = new Map<string, Record<string, string>>();
   const byThumb = new Map<string, CertRef>();
   const caBySubject = new Map<string, CertificationAuthority>();
   const serverOf = (id: string) => lab.servers.find((s) => s.id === id);
@@ -96,6 +99,9 @@ export async function makeReal(lab: LabSnapshot): Promise<LabSeed> {
       const keys = privateKeys.get(serverId) ?? {};
       keys[next.thumbprint] = issued.privateKeyPkcs8Pem;
       privateKeys.set(serverId, keys);
+      const pems = certificatePems.get(serverId) ?? {};
+      pems[next.thumbprint] = issued.certificatePem;
+      certificatePems.set(serverId, pems);
     }
     const log = requests.get(ca.id)!;
     const server = serverId ? serverOf(serverId) : undefined;
@@ -128,7 +134,7 @@ export async function makeReal(lab: LabSnapshot): Promise<LabSeed> {
       for (const b of site.bindings) if (b.certificateThumbprint) b.certificateThumbprint = byThumb.get(b.certificateThumbprint)?.thumbprint ?? b.certificateThumbprint;
   }
   for (const rp of lab.reverseProxies) if (rp.certificate) rp.certificate = await real(rp.certificate, rp.serverId);
-  return { lab, materials, requests, privateKeys };
+  return { lab, materials, requests, privateKeys, certificatePems };
 }
 
 export async function buildScenario(scenario: LabScenario, now = new Date()): Promise<LabSeed> {

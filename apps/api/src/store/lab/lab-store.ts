@@ -19,7 +19,7 @@ import { toLabSnapshot } from "./snapshot.ts";
 export type ChangeTarget = { kind: Kind | "intune" | "appx"; id: string };
 export type ChangeOutcome<T> = { result: T; target: ChangeTarget };
 
-const SECRET_KEYS = new Set(["material", "requests", "privateKeys"]);
+const SECRET_KEYS = new Set(["material", "requests", "privateKeys", "certificatePems"]);
 
 export function displayNameOf(d: LabDraft, t: ChangeTarget, data: unknown): string {
   const o = data as Record<string, unknown> | undefined;
@@ -176,7 +176,7 @@ export async function replaceLab(tx: Tx, tenantId: string, seed: LabSeed, opts: 
   add("forest", { forest: lab.forest, network: lab.network });
   for (const a of lab.accounts) add("adAccount", a);
   for (const g of lab.groups) add("adGroup", g);
-  for (const s of lab.servers) add("server", { ...s, privateKeys: seed.privateKeys.get(s.id) ?? {} } as StoredServer);
+  for (const s of lab.servers) add("server", { ...s, privateKeys: seed.privateKeys.get(s.id) ?? {}, certificatePems: seed.certificatePems.get(s.id) ?? {} } as StoredServer);
   for (const c of lab.cas) add("ca", { ...c, material: seed.materials.get(c.id)!, requests: seed.requests.get(c.id) ?? [] });
   for (const t of lab.templates) add("template", t);
   for (const n of lab.ndes) add("ndes", n);

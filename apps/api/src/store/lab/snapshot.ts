@@ -25,7 +25,7 @@ export function intuneConnectorStatus(server: LabServer | undefined, c: Pick<Int
 }
 
 export function publicServer(s: StoredServer): LabServer {
-  const { privateKeys: _keys, ...server } = s;
+  const { privateKeys: _keys, certificatePems: _pems, ...server } = s;
   return server;
 }
 

@@ -45,7 +45,11 @@ export type CaRequest = {
 /** What a CA row keeps beyond the snapshot's view: its real key pair and certificate, and its request log. */
 export type StoredCa = CertificationAuthority & { material: CaMaterial; requests: CaRequest[] };
 /** A server row keeps the private keys of the certificates in its LocalMachine\My (PKCS#8 PEM by thumbprint). */
-export type StoredServer = LabServer & { privateKeys?: Record<string, string> };
+export type StoredServer = LabServer & {
+  privateKeys?: Record<string, string>;
+  /** The certificates a lab CA issued to this server, PEM by thumbprint (NDES serves its RA certificates over SCEP). */
+  certificatePems?: Record<string, string>;
+};
 export type ForestData = { forest: AdForest; network: LabNetwork };
 
 export type KindData = {
