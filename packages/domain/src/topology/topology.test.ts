@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { evaluate } from "../rules/engine";
 import { ALL_RULES } from "../rules/catalogue";
 import { completeSetup } from "../setup/complete-setup";
-import { partsOf, brokenVariants, BROKEN_VARIANT_CODES } from "../lab/broken-variants";
+import { partsOf, brokenVariants } from "../lab/broken-variants";
 import { securityBrokenVariants } from "../lab/security-variants";
 import type { TenantSnapshot } from "../rules/snapshot";
 import type { Finding } from "../rules/types";
