@@ -43,28 +43,15 @@ export async function startScepLab(): Promise<ScepLab> {
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const token = await bearerFor(t.app, DEMO.contoso.users.admin.upn);
   const auth = { Authorization: `Bearer ${token}` };
-  const reset = await request(t.app).post("/api/lab/reset").set(auth).send({ scenario: "correct" });
-  expect(reset.status, JSON.stringify(reset.body)).toBe(200);
-  const issuing = (reset.body.cas as { id: string; name: string; parentCaId?: string }[]).find((c) => c.parentCaId)!;
-  const ndesServer = (reset.body.servers as { id: string; name: string }[]).find((s) => s.name === "NDES01")!;
   const dir = mkdtempSync(path.join(tmpdir(), "certlab-scep-"));
-  let chain = "";
-  for (const ca of reset.body.cas as { id: string }[]) {
-    const pem = await request(t.app).get(`/api/lab/cas/${ca.id}/certificate?format=base64`).set(auth);
-    expect(pem.status).toBe(200);
-    const text = pem.text.trim();
-    chain += text.startsWith("-----BEGIN") ? `${text}\n` : `-----BEGIN CERTIFICATE-----\n${text}\n-----END CERTIFICATE-----\n`;
-  }
-  const chainFile = path.join(dir, "chain.pem");
-  writeFileSync(chainFile, chain);
-  return {
+  const lab: ScepLab = {
     t,
     server,
     origin,
     auth,
-    chainFile,
-    issuingCaId: issuing.id,
-    ndesServerId: ndesServer.id,
+    chainFile: path.join(dir, "chain.pem"),
+    issuingCaId: "",
+    ndesServerId: "",
     dir,
     adminUserId: DEMO.contoso.users.admin.id,
     adminUpn: DEMO.contoso.users.admin.upn,
@@ -74,7 +61,27 @@ export async function startScepLab(): Promise<ScepLab> {
       await t.close();
     },
   };
+  await resetCorrect(lab);
+  return lab;
 }
+
+/** POST /api/lab/reset {"scenario":"correct"}: new CA keys, so the chain file and the ids are refreshed. */
+export async function resetCorrect(lab: ScepLab): Promise<void> {
+  const { t, auth } = lab;
+  const reset = await request(t.app).post("/api/lab/reset").set(auth).send({ scenario: "correct" });
+  expect(reset.status, JSON.stringify(reset.body)).toBe(200);
+  lab.issuingCaId = (reset.body.cas as { id: string; parentCaId?: string }[]).find((c) => c.parentCaId)!.id;
+  lab.ndesServerId = (reset.body.servers as { id: string; name: string }[]).find((s) => s.name === "NDES01")!.id;
+  let chain = "";
+  for (const ca of reset.body.cas as { id: string }[]) {
+    const pem = await request(t.app).get(`/api/lab/cas/${ca.id}/certificate?format=base64`).set(auth);
+    expect(pem.status).toBe(200);
+    const text = pem.text.trim();
+    chain += text.startsWith("-----BEGIN") ? `${text}\n` : `-----BEGIN CERTIFICATE-----\n${text}\n-----END CERTIFICATE-----\n`;
+  }
+  writeFileSync(lab.chainFile, chain);
+}
+
 
 /** A SCEP profile (iOS) whose request a real client can build: its subject format and SANs are given. */
 export async function scepProfile(lab: ScepLab, name: string, subjectNameFormatString: string, sans: { sanType: string; name: string }[] = [], extra: Record<string, unknown> = {}): Promise<string> {
