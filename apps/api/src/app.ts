@@ -7,6 +7,7 @@ import helmet from "helmet";
 import type { Db } from "./db/client.ts";
 import { requestContext } from "./http/context.ts";
 import { errorHandler } from "./http/error-handler.ts";
+import { rejectUnsafeText } from "./http/unsafe-text.ts";
 import { graphRouter } from "./graph/router.ts";
 import { labApiRouter } from "./lab-api/router.ts";
 import { oauthRouter } from "./oauth/routes.ts";
@@ -46,6 +47,7 @@ export function createApp({ db, databaseUrl, webRoot = webDist }: AppOptions): E
     }),
   );
   app.use(["/api", "/graph"], express.json({ limit: "1mb", type: ["application/json", "application/*+json"] }));
+  app.use(["/api", "/graph"], rejectUnsafeText);
 
   app.use("/api", labApiRouter(db, databaseUrl));
   app.use("/graph/v1.0", graphRouter(db));

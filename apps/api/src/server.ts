@@ -8,9 +8,9 @@
 // worker can answer any request. PostgreSQL is the engine for that; on SQLite the workers share the file in WAL
 // mode and their writes take turns. See docs/operations.md.
 import cluster from "node:cluster";
-import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createApp } from "./app.ts";
+import { createHttpServer } from "./http/http-server.ts";
 import { DEFAULT_DATABASE_URL, createDb, isPostgresUrl, type Db } from "./db/client.ts";
 import { migrate } from "./db/migrate.ts";
 import { DEMO, seedDemo } from "./seed/demo.ts";
@@ -47,7 +47,7 @@ async function prepareDatabase(): Promise<void> {
 
 async function serve(): Promise<void> {
   const db: Db = await createDb(databaseUrl);
-  const server = createServer({ maxHeaderSize: 96 * 1024 }, createApp({ db, databaseUrl }));
+  const server = createHttpServer(createApp({ db, databaseUrl }));
   server.listen(port, host, () => {
     const actual = (server.address() as AddressInfo).port;
     const who = cluster.isWorker ? ` [worker ${cluster.worker?.id} pid ${process.pid}]` : "";

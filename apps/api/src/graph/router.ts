@@ -62,6 +62,21 @@ function unmatched(patterns: RoutePattern[], req: Request): { error: AppError; a
   return { error: new AppError("badRequest", `Resource not found for the segment '${segment}'.`, { code: "BadRequest" }) };
 }
 
+/**
+ * Every Graph route as the router declares it (method and Express path, ":param" for ids), read from a router
+ * built without a database: the fuzz, isolation and role suites iterate this table, so a new route is covered
+ * the moment it is registered.
+ */
+export function graphRouteTable(): { method: string; path: string }[] {
+  const r = graphRouter(undefined as unknown as Db);
+  const out: { method: string; path: string }[] = [];
+  for (const layer of r.stack as { route?: { path: unknown; methods: Record<string, boolean> } }[]) {
+    if (!layer.route || typeof layer.route.path !== "string") continue;
+    for (const m of Object.keys(layer.route.methods)) if (m !== "_all") out.push({ method: m.toUpperCase(), path: layer.route.path.replace(/\\/g, "") });
+  }
+  return out;
+}
+
 export function graphRouter(db: Db): Router {
   const r = Router({ caseSensitive: false });
   r.use(authenticate(db));

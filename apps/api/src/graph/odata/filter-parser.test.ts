@@ -190,4 +190,11 @@ describe("filter validation against the entity type", () => {
   it("rejects an in-list whose items do not fit the property", () => {
     expect(errorOf(() => parseFilter("displayName in ('a', 3)", userType)).message).toMatch(/using 'in'/);
   });
+
+  it("refuses nesting deeper than MAX_FILTER_DEPTH with an ODataError (not a stack overflow), and accepts it up to the limit", () => {
+    const nested = (n: number) => `${"(".repeat(n)}displayName eq 'a'${")".repeat(n)}`;
+    expect(errorOf(() => parseFilterSyntax(nested(5000))).message).toMatch(/nests deeper than 100/);
+    expect(errorOf(() => parseFilterSyntax(`${"not ".repeat(5000)}true`)).message).toMatch(/nests deeper than 100/);
+    expect(shape(parseFilterSyntax(nested(90)))).toBe("(displayName eq 'a')");
+  });
 });

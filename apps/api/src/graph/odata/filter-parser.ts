@@ -9,6 +9,9 @@ import type { EntityTypeInfo } from "./types";
 const COMPARISON_OPS: ReadonlySet<string> = new Set(["eq", "ne", "gt", "ge", "lt", "le"]);
 const FUNCTIONS: ReadonlySet<string> = new Set(["startswith", "endswith", "contains", "tolower", "toupper", "isof"]);
 const LITERAL_WORDS: Record<string, boolean | null> = { true: true, false: false, null: null };
+/** Nesting (parentheses, not, function arguments, lambdas) deeper than this is refused, as OData's MaxNodeCount
+ * guard does on Graph; without a bound a long run of "(" overflows the stack of a recursive-descent parser. */
+export const MAX_FILTER_DEPTH = 100;
 
 /**
  * Recursive-descent parser for $filter. Precedence, loosest first:
@@ -21,6 +24,7 @@ class Parser {
   private index = 0;
   /** Lambda variables in scope, innermost last. */
   private readonly variables: string[] = [];
+  private depth = 0;
 
   constructor(private readonly text: string) {
     this.tokens = tokenize(text);
@@ -58,6 +62,17 @@ class Parser {
   }
 
   private parseOr(): FilterNode {
+    if (++this.depth > MAX_FILTER_DEPTH) {
+      throw filterSemanticError(`the expression nests deeper than ${MAX_FILTER_DEPTH} levels (at position ${this.peek().pos}).`, this.peek().pos);
+    }
+    try {
+      return this.parseOrChain();
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private parseOrChain(): FilterNode {
     let left = this.parseAnd();
     while (this.isWord("or")) {
       const pos = this.next().pos;
@@ -102,7 +117,12 @@ class Parser {
   private parseUnary(): FilterNode {
     if (this.isWord("not") && this.peek(1).type !== "slash") {
       const pos = this.next().pos;
-      return { kind: "not", operand: this.parseUnary(), pos };
+      if (++this.depth > MAX_FILTER_DEPTH) throw filterSemanticError(`the expression nests deeper than ${MAX_FILTER_DEPTH} levels (at position ${pos}).`, pos);
+      try {
+        return { kind: "not", operand: this.parseUnary(), pos };
+      } finally {
+        this.depth--;
+      }
     }
     return this.parsePrimary();
   }
