@@ -80,15 +80,34 @@ async function load(url: string, headers: Record<string, string>, seconds: numbe
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
 }
 
-export async function benchGraphList(server: BenchServer, seconds: number) {
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+
+/**
+ * Bare and Graph are measured in alternating rounds and the ratio is the median of the rounds' ratios, so a
+ * burst of load from elsewhere on a shared machine lands on both sides instead of skewing one of them.
+ */
+export async function benchGraphList(server: BenchServer, seconds: number, rounds = 3) {
   const t = server.target;
   const headers = { authorization: `Bearer ${t.listToken}` };
   const warm = Math.max(1, Math.round(seconds / 3));
   await load(t.bareUrl, {}, warm);
   await load(t.listUrl, headers, warm);
-  const baseline = await load(t.bareUrl, {}, seconds);
-  const graph = await server.profiled("graph-list", () => load(t.listUrl, headers, seconds));
-  return { responseBytes: t.responseBytes, baseline, graph, ratio: graph.rps / baseline.rps };
+  const bare: LoadResult[] = [];
+  const graph: LoadResult[] = [];
+  await server.profiled("graph-list", async () => {
+    for (let i = 0; i < rounds; i++) {
+      bare.push(await load(t.bareUrl, {}, seconds));
+      graph.push(await load(t.listUrl, headers, seconds));
+    }
+  });
+  const summary = (rs: LoadResult[]): LoadResult => ({
+    rps: median(rs.map((r) => r.rps)),
+    p50: median(rs.map((r) => r.p50)),
+    p99: median(rs.map((r) => r.p99)),
+    errors: rs.reduce((n, r) => n + r.errors, 0),
+  });
+  const ratios = graph.map((g, i) => g.rps / bare[i]!.rps);
+  return { responseBytes: t.responseBytes, rounds, baseline: summary(bare), graph: summary(graph), ratio: median(ratios), ratios };
 }
 
 async function timed(url: string, init: RequestInit): Promise<number> {
