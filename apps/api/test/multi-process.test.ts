@@ -23,7 +23,8 @@ let B: Api;
 function startServer(databaseUrl: string): Promise<Api> {
   const proc = spawn(process.execPath, ["--import", "tsx", path.join(repoRoot, "apps/api/src/server.ts")], {
     cwd: repoRoot,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: "0", HOST: "127.0.0.1", CERTLAB_DEMO_PASSWORD: PASSWORD },
+    // HTTP only: two processes must not both try to bind the default HTTPS port (HTTPS_PORT, issue 10).
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: "0", HTTPS_PORT: "off", HOST: "127.0.0.1", CERTLAB_DEMO_PASSWORD: PASSWORD },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const log: string[] = [];

@@ -28,7 +28,8 @@ beforeAll(async () => {
   db = await createTestApp({ seed: false });
   proc = spawn(process.execPath, ["--import", "tsx", path.join(repoRoot, "apps/api/src/server.ts"), "--workers", "2"], {
     cwd: repoRoot,
-    env: { ...process.env, DATABASE_URL: db.databaseUrl, PORT: "0", HOST: "127.0.0.1", CERTLAB_DEMO_PASSWORD: PASSWORD },
+    // HTTP only, so the test never competes for the default HTTPS port (HTTPS_PORT, issue 10).
+    env: { ...process.env, DATABASE_URL: db.databaseUrl, PORT: "0", HTTPS_PORT: "off", HOST: "127.0.0.1", CERTLAB_DEMO_PASSWORD: PASSWORD },
     stdio: ["ignore", "pipe", "pipe"],
   });
   proc.stdout!.on("data", (c: Buffer) => log.push(c.toString()));
