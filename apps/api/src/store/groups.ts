@@ -50,6 +50,9 @@ export class GroupsStore extends StoreBase {
           groupTypes: JSON.stringify(input.groupTypes ?? []),
         },
       });
+      // Owners are not kept (the lab has no group ownership), but each must be an object of this directory, as on
+      // Graph: a reference to another directory's user is a 404, never silently accepted.
+      for (const ownerId of new Set((input["owners@odata.bind"] ?? []).map(idFromODataUrl))) await this.directoryObject(tx, ownerId);
       const memberIds = (input["members@odata.bind"] ?? []).map(idFromODataUrl);
       for (const memberId of new Set(memberIds)) {
         const member = await this.directoryObject(tx, memberId);
