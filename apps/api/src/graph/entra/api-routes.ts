@@ -13,6 +13,7 @@ import { requirePrincipal, requireStore } from "../../http/context.ts";
 import { parseBody } from "../../http/validate.ts";
 import { tenantSnapshot } from "../../store/snapshot.ts";
 import type { ApplicationRow } from "../../store/entra/applications.ts";
+import { requireAppProxyWrite } from "./shared.ts";
 
 export const ZPublicDnsRecordCreate = z
   .object({
@@ -128,7 +129,7 @@ export function entraApiRouter(): Router {
   });
 
   r.put("/entra/applications/:id/maintenance-mode", async (req, res) => {
-    requirePermission(req, "entra.applications.write");
+    requireAppProxyWrite(req);
     const body = parseBody(ZMaintenanceMode, req.body);
     const app = await requireStore(req).entra.applications.setMaintenanceMode(req.params.id!, body.enabled, requirePrincipal(req).roleIds);
     res.json({ id: app.id, maintenanceMode: app.parsed.maintenanceMode });

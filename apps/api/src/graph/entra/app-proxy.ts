@@ -7,7 +7,7 @@ import { requirePermission } from "../../auth/middleware.ts";
 import { requirePrincipal, requireStore } from "../../http/context.ts";
 import { parseBody } from "../../http/validate.ts";
 import { sendCollection, sendEntity } from "../respond.ts";
-import { betaOnly, invalidRef, sendApplications } from "./shared.ts";
+import { betaOnly, invalidRef, requireAppProxyWrite, sendApplications } from "./shared.ts";
 import { toGraphApplication, toGraphConnector, toGraphConnectorGroup } from "./serialize.ts";
 import { APPLICATION_TYPE, CONNECTOR_GROUP_TYPE, CONNECTOR_TYPE, PUBLISHING_PROFILE_TYPE } from "./types.ts";
 
@@ -121,7 +121,7 @@ export function appProxyRoutes(r: Router): void {
   // The docs show POST …/applications with an @odata.id body (S7); the $ref form is accepted too.
   for (const path of [`${P}/connectorGroups/:id/applications`, `${P}/connectorGroups/:id/applications/\\$ref`]) {
     r.post(path, async (req, res) => {
-      requirePermission(req, "entra.applications.write");
+      requireAppProxyWrite(req);
       const ref = parseBody(ZAppProxyRef, req.body);
       const appId = applicationRefId(ref["@odata.id"]);
       if (!appId) throw invalidRef(ref["@odata.id"], "an application (…/applications/{id})");

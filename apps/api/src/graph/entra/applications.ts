@@ -17,7 +17,7 @@ import { parseBody } from "../../http/validate.ts";
 import { etagOf } from "../../store/etag.ts";
 import type { ApplicationRow } from "../../store/entra/applications.ts";
 import { contextUrl, graphRoot, graphVersion, ifMatch, sendCollection, sendEntity } from "../respond.ts";
-import { applicationQuery, betaOnly, invalidRef, sendApplications, trimApplication } from "./shared.ts";
+import { applicationQuery, betaOnly, invalidRef, requireAppProxyWrite, sendApplications, trimApplication } from "./shared.ts";
 import {
   CUSTOM_TEMPLATE,
   toGraphAppRoleAssignment,
@@ -110,7 +110,7 @@ export function applicationsRoutes(r: Router): void {
 
   r.put("/applications/:id/connectorGroup/\\$ref", async (req, res) => {
     betaOnly(req, "connectorGroup");
-    requirePermission(req, "entra.applications.write");
+    requireAppProxyWrite(req);
     const ref = parseBody(ZAppProxyRef, req.body);
     const groupId = refTargetId(ref["@odata.id"], "connectorGroups");
     if (!groupId) throw invalidRef(ref["@odata.id"], "a connector group (…/onPremisesPublishingProfiles/applicationProxy/connectorGroups/{id})");
@@ -120,7 +120,7 @@ export function applicationsRoutes(r: Router): void {
 
   r.delete("/applications/:id/connectorGroup/\\$ref", async (req, res) => {
     betaOnly(req, "connectorGroup");
-    requirePermission(req, "entra.applications.write");
+    requireAppProxyWrite(req);
     const store = requireStore(req);
     const def = await store.entra.connectors.defaultGroup();
     await store.entra.applications.setConnectorGroup(req.params.id!, def.id, requirePrincipal(req).roleIds);

@@ -1,6 +1,9 @@
 // Helpers the Entra Graph routes share: the beta-only guard, $ref targets, and application answers where
 // onPremisesPublishing is select-only (graph-reference.md §8.4).
 import type { Request, Response } from "express";
+import { can } from "@certlab/domain/directory/permissions";
+import { requirePermission } from "../../auth/middleware.ts";
+import { assertAppProxyCaller } from "../../store/entra/applications.ts";
 import { AppError } from "../../http/errors.ts";
 import { originOf } from "../../http/context.ts";
 import { applyODataQuery } from "../odata/apply.ts";
@@ -13,6 +16,17 @@ export function betaOnly(req: Request, what: string): void {
   if (graphVersion(req) === "v1.0" || req.originalUrl.toLowerCase().startsWith("/graph/v1.0/")) {
     throw new AppError("badRequest", `${what} is available only in the beta endpoint (/graph/beta).`, { code: "BadRequest" });
   }
+}
+
+/**
+ * An application proxy write (entra.appProxy.write), checked before the body is read: a caller who may manage
+ * applications but not App Proxy (Cloud Application Administrator) gets seed 003's APPPROXY_NOT_ADMIN 403, anyone
+ * else without the permission the 403 naming the roles that have it.
+ */
+export function requireAppProxyWrite(req: Request): void {
+  const roles = req.ctx.principal?.roleIds ?? [];
+  if (!can(roles, "entra.applications.write")) requirePermission(req, "entra.appProxy.write");
+  assertAppProxyCaller(roles);
 }
 
 export function invalidRef(url: string, expected: string): AppError {

@@ -200,6 +200,7 @@ export function ndesRoutes(r: Router): void {
 
   // Default Web Site › Bindings › Add (https, 443, SSL certificate from LocalMachine\My, host name).
   r.post("/servers/:id/iis/sites/:siteId/bindings", (req, res) => {
+    requirePermission(req, "lab.write");
     const body = parseBody(ZBindingCreate, req.body);
     return iisChange("Add IIS binding", (n, d) => {
       const site = n.iis.sites.find((s) => String(s.id) === req.params.siteId);
@@ -217,6 +218,7 @@ export function ndesRoutes(r: Router): void {
   });
 
   r.delete("/servers/:id/iis/sites/:siteId/bindings", (req, res) => {
+    requirePermission(req, "lab.write");
     const body = parseBody(ZBindingRemove, req.body ?? {});
     return iisChange("Remove IIS binding", (n) => {
       const site = n.iis.sites.find((s) => String(s.id) === req.params.siteId);
