@@ -9,7 +9,12 @@ import { etagOf } from "../../store/etag.ts";
 import type { LabDraft, StoredServer } from "../../store/lab/state.ts";
 import { appProxyConnectorStatus, intuneConnectorStatus, publicCa, publicServer } from "../../store/lab/snapshot.ts";
 
-export const labStore = (req: Request) => requireStore(req).lab;
+/** The tenant's lab store for this request, carrying its If-Match header to every console write (LabStore.change). */
+export const labStore = (req: Request) => {
+  const lab = requireStore(req).lab;
+  lab.requestIfMatch = req.get("if-match") ?? undefined;
+  return lab;
+};
 export const ifMatchOf = (req: Request) => req.get("if-match") ?? undefined;
 
 export function withVersion<T extends object>(d: LabDraft, id: string, o: T): T & { version: number } {

@@ -63,6 +63,14 @@ export type SignInCheck =
   | { ok: true; userId: string; upn: string; displayName: string; roleIds: string[]; hasIntuneLicense: boolean };
 
 export class LabStore extends StoreBase {
+  /**
+   * The request's If-Match header (set by the lab routes). A console write that names no object of its own in
+   * `ifMatch` checks it against the version of the object it changes (its audit target: the NDES instance for a
+   * registry or IIS edit, the template for a tab, ...), as it was read in the same transaction; a new object has
+   * nothing to match. Absent or "*": no precondition.
+   */
+  requestIfMatch: string | undefined;
+
   /** The whole lab, read-only use. */
   draft(): Promise<LabDraft> {
     return LabDraft.load(this.db, this.tenantId);
@@ -89,6 +97,11 @@ export class LabStore extends StoreBase {
         checkIfMatch(ifMatch.value, d.versionOf(ifMatch.id));
       }
       const { result, target } = await fn(d);
+      if (!ifMatch && this.requestIfMatch) {
+        const loaded = target.kind === "intune" ? d.intune.get(target.id) : target.kind === "appx" ? d.appx.get(target.id) : d.objects.get(target.id);
+        // versionOf is the version loaded above: versions move only when the draft commits.
+        if (loaded?.original) checkIfMatch(this.requestIfMatch, d.versionOf(target.id));
+      }
       const entry = target.kind === "intune" ? d.intune.get(target.id) : target.kind === "appx" ? d.appx.get(target.id) : d.objects.get(target.id);
       const before = entry?.original ? (JSON.parse(entry.original) as Record<string, unknown>) : {};
       const after = entry && !entry.deleted ? (entry.data as Record<string, unknown>) : {};

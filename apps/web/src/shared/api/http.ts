@@ -35,6 +35,8 @@ export type RequestOptions = {
   /** Don't call the 401 handler (the sign-in and session probes handle 401 themselves). */
   allowUnauthenticated?: boolean;
   signal?: AbortSignal;
+  /** The ETag the change was made against (W/"<version>"): the API answers 412 if the object moved on since. */
+  ifMatch?: string;
 };
 
 /** Reads a Graph error body; anything else becomes a generic error naming the status. */
@@ -64,6 +66,7 @@ export async function request<T>(url: string, options: RequestOptions = {}): Pro
   const headers: Record<string, string> = { Accept: "application/json" };
   if (options.body !== undefined) headers["Content-Type"] = "application/json";
   if (method !== "GET" && csrfToken) headers["X-CSRF-Token"] = csrfToken;
+  if (options.ifMatch) headers["If-Match"] = options.ifMatch;
   const res = await fetch(url, {
     method,
     headers,

@@ -121,7 +121,8 @@ export function useBrowse(url: string, n: number) {
   });
 }
 
-type Call = { url: string; method: "POST" | "PATCH" | "PUT" | "DELETE"; body?: Record<string, unknown> | unknown[] };
+/** `version`: the version of the object the console read (GET /api/lab), sent as If-Match (a stale one is 412). */
+type Call = { url: string; method: "POST" | "PATCH" | "PUT" | "DELETE"; body?: Record<string, unknown> | unknown[]; version?: number };
 
 /** A lab write: the request, its notification texts, then the lab and the findings read again. */
 export function useLabMutation<TVars, TOut = unknown>(toCall: (v: TVars) => Call, meta: MutationMeta) {
@@ -130,7 +131,7 @@ export function useLabMutation<TVars, TOut = unknown>(toCall: (v: TVars) => Call
   return useMutation({
     mutationFn: (v: TVars) => {
       const c = toCall(v);
-      return request<TOut>(c.url, { method: c.method, body: c.body });
+      return request<TOut>(c.url, { method: c.method, body: c.body, ifMatch: c.version === undefined ? undefined : `W/"${c.version}"` });
     },
     meta,
     onSettled: async () => {
@@ -147,7 +148,7 @@ export const api = {
   reset: (scenario: "fresh" | "correct"): Call => ({ url: `${LAB}/reset`, method: "POST", body: { scenario } }),
   // ADUC
   createAccount: (b: Record<string, unknown>): Call => ({ url: `${LAB}/accounts`, method: "POST", body: b }),
-  updateAccount: (id: string, b: Record<string, unknown>): Call => ({ url: `${LAB}/accounts/${enc(id)}`, method: "PATCH", body: b }),
+  updateAccount: (id: string, b: Record<string, unknown>, version?: number): Call => ({ url: `${LAB}/accounts/${enc(id)}`, method: "PATCH", body: b, version }),
   deleteAccount: (id: string): Call => ({ url: `${LAB}/accounts/${enc(id)}`, method: "DELETE" }),
   addSpn: (id: string, spn: string): Call => ({ url: `${LAB}/accounts/${enc(id)}/spns`, method: "POST", body: { spn } }),
   removeSpn: (id: string, spn: string): Call => ({ url: `${LAB}/accounts/${enc(id)}/spns?spn=${enc(spn)}`, method: "DELETE" }),
@@ -155,7 +156,7 @@ export const api = {
   addGroupMember: (groupId: string, memberId: string): Call => ({ url: `${LAB}/groups/${enc(groupId)}/members`, method: "POST", body: { memberId } }),
   removeGroupMember: (groupId: string, memberId: string): Call => ({ url: `${LAB}/groups/${enc(groupId)}/members/${enc(memberId)}`, method: "DELETE" }),
   // Server Manager
-  updateServer: (id: string, b: Record<string, unknown>): Call => ({ url: `${LAB}/servers/${enc(id)}`, method: "PATCH", body: b }),
+  updateServer: (id: string, b: Record<string, unknown>, version?: number): Call => ({ url: `${LAB}/servers/${enc(id)}`, method: "PATCH", body: b, version }),
   features: (id: string, install: string[], remove: string[] = []): Call => ({ url: `${LAB}/servers/${enc(id)}/features`, method: "POST", body: { install, remove } }),
   addLocalMember: (id: string, group: string, member: string): Call => ({ url: `${LAB}/servers/${enc(id)}/local-groups/${enc(group)}/members`, method: "POST", body: { member } }),
   removeLocalMember: (id: string, group: string, member: string): Call => ({ url: `${LAB}/servers/${enc(id)}/local-groups/${enc(group)}/members/${enc(member)}`, method: "DELETE" }),
@@ -166,8 +167,9 @@ export const api = {
   deleteCertificate: (id: string, store: string, thumb: string): Call => ({ url: `${LAB}/servers/${enc(id)}/certificates/${store}/${thumb}`, method: "DELETE" }),
   // NDES
   adcsConfiguration: (id: string, b: Record<string, unknown>): Call => ({ url: `${LAB}/servers/${enc(id)}/adcs-configuration`, method: "POST", body: b }),
-  mscep: (id: string, b: Record<string, unknown>): Call => ({ url: `${LAB}/servers/${enc(id)}/registry/mscep`, method: "PATCH", body: b }),
-  httpParameters: (id: string, b: Record<string, unknown>): Call => ({ url: `${LAB}/servers/${enc(id)}/registry/http-parameters`, method: "PATCH", body: b }),
+  // The registry keys belong to the server's NDES instance: `version` is that NDES object's.
+  mscep: (id: string, b: Record<string, unknown>, version?: number): Call => ({ url: `${LAB}/servers/${enc(id)}/registry/mscep`, method: "PATCH", body: b, version }),
+  httpParameters: (id: string, b: Record<string, unknown>, version?: number): Call => ({ url: `${LAB}/servers/${enc(id)}/registry/http-parameters`, method: "PATCH", body: b, version }),
   addBinding: (id: string, b: Record<string, unknown>): Call => ({ url: `${LAB}/servers/${enc(id)}/iis/sites/1/bindings`, method: "POST", body: b }),
   removeBinding: (id: string, b: Record<string, unknown>): Call => ({ url: `${LAB}/servers/${enc(id)}/iis/sites/1/bindings`, method: "DELETE", body: b }),
   requestFiltering: (id: string, b: Record<string, unknown>): Call => ({ url: `${LAB}/servers/${enc(id)}/iis/request-filtering`, method: "PATCH", body: b }),
@@ -188,7 +190,7 @@ export const api = {
   caCertificateUrl: (id: string, format: "der" | "base64") => `${LAB}/cas/${enc(id)}/certificate?format=${format}`,
   // certtmpl.msc
   duplicateTemplate: (id: string, b: Record<string, unknown>): Call => ({ url: `${LAB}/templates/${enc(id)}/duplicate`, method: "POST", body: b }),
-  templateTab: (id: string, tab: string, b: Record<string, unknown>): Call => ({ url: `${LAB}/templates/${enc(id)}/${tab}`, method: "PATCH", body: b }),
+  templateTab: (id: string, tab: string, b: Record<string, unknown>, version?: number): Call => ({ url: `${LAB}/templates/${enc(id)}/${tab}`, method: "PATCH", body: b, version }),
   deleteTemplate: (id: string): Call => ({ url: `${LAB}/templates/${enc(id)}`, method: "DELETE" }),
 };
 

@@ -550,18 +550,18 @@ export function RegistryEditor(props: { server: LabServerOut; ndes: LabNdes | un
         <Text>HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Cryptography\MSCEP does not exist (the AD CS Configuration wizard creates it).</Text>
       )}
       {n ? key("HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\HTTP\\Parameters", "http", http) : <Text>HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Services\HTTP\Parameters: no values set.</Text>}
-      {edit && <EditValueDialog server={s} edit={edit} onClose={() => setEdit(null)} />}
+      {edit && <EditValueDialog server={s} ndesVersion={n?.version} edit={edit} onClose={() => setEdit(null)} />}
     </>
   );
 }
 
-function EditValueDialog(props: { server: LabServerOut; edit: { key: "mscep" | "http"; value: RegValue }; onClose: () => void }) {
+function EditValueDialog(props: { server: LabServerOut; ndesVersion?: number; edit: { key: "mscep" | "http"; value: RegValue }; onClose: () => void }) {
   const v = props.edit.value;
   const dword = v.type === "REG_DWORD";
   const [base, setBase] = useState<"hex" | "dec">("hex");
   const [data, setData] = useState(v.data === undefined ? "" : dword ? Number(v.data).toString(16) : String(v.data));
   const save = useLabMutation(
-    (b: Record<string, unknown>) => (props.edit.key === "mscep" ? api.mscep(props.server.id, b) : api.httpParameters(props.server.id, b)),
+    (b: Record<string, unknown>) => (props.edit.key === "mscep" ? api.mscep(props.server.id, b, props.ndesVersion) : api.httpParameters(props.server.id, b, props.ndesVersion)),
     { success: `Saved ${v.name}`, error: `Error Editing Value: cannot edit ${v.name}` },
   );
   const parsed = dword ? parseInt(data, base === "hex" ? 16 : 10) : data.trim();

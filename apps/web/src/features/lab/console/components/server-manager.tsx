@@ -26,7 +26,7 @@ import { Wizard } from "@/features/lab/console/components/wizard";
 export function LocalServer(props: { server: LabServerOut }) {
   const s = props.server;
   const canWrite = useLabWrite();
-  const update = useLabMutation((b: Record<string, unknown>) => api.updateServer(s.id, b), { success: `Updated ${s.name}`, error: `Could not update ${s.name}` });
+  const update = useLabMutation((b: Record<string, unknown>) => api.updateServer(s.id, b, s.version), { success: `Updated ${s.name}`, error: `Could not update ${s.name}` });
   return (
     <Section title="Properties">
       <PropertyList

@@ -112,7 +112,7 @@ function AccountProperties(props: { account: LabAccount; lab: Lab; onClose: () =
   const [spn, setSpn] = useState("");
   const [group, setGroup] = useState("");
   const spnFindings = useFindingsFor([a.id], codeIn(TAB_CODES.spn));
-  const update = useLabMutation((b: Record<string, unknown>) => api.updateAccount(a.id, b), { success: `Updated ${a.samAccountName}`, error: `Could not update ${a.samAccountName}` });
+  const update = useLabMutation((b: Record<string, unknown>) => api.updateAccount(a.id, b, a.version), { success: `Updated ${a.samAccountName}`, error: `Could not update ${a.samAccountName}` });
   const addSpn = useLabMutation((v: string) => api.addSpn(a.id, v), { success: (_d, v) => `Registered ${String(v)} on ${a.domain}\\${a.samAccountName}`, error: "setspn failed" });
   const removeSpn = useLabMutation((v: string) => api.removeSpn(a.id, v), { success: (_d, v) => `Unregistered ${String(v)}`, error: "setspn -d failed" });
   const join = useLabMutation((groupId: string) => api.addGroupMember(groupId, a.id), { success: `Added ${a.samAccountName} to the group`, error: "Could not add to the group" });
