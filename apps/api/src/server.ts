@@ -10,7 +10,8 @@
 import cluster from "node:cluster";
 import type { AddressInfo } from "node:net";
 import { createApp } from "./app.ts";
-import { createHttpServer } from "./http/http-server.ts";
+import { createHttpServer, createHttpsServer } from "./http/http-server.ts";
+import { ensureTls } from "./http/tls.ts";
 import { DEFAULT_DATABASE_URL, createDb, isPostgresUrl, type Db } from "./db/client.ts";
 import { migrate } from "./db/migrate.ts";
 import { DEMO, seedDemo } from "./seed/demo.ts";
@@ -18,6 +19,8 @@ import { DEMO, seedDemo } from "./seed/demo.ts";
 const databaseUrl = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "127.0.0.1";
+/** HTTPS beside HTTP (issue 10): HTTPS_PORT, default 3443; "off" serves HTTP only. */
+const httpsPort = process.env.HTTPS_PORT === "off" ? undefined : Number(process.env.HTTPS_PORT ?? 3443);
 
 /** N from `--workers N`, `--workers=N` or CERTLAB_WORKERS; 1 (no cluster) by default. */
 function workerCount(argv: string[], env: NodeJS.ProcessEnv): number {
@@ -47,13 +50,23 @@ async function prepareDatabase(): Promise<void> {
 
 async function serve(): Promise<void> {
   const db: Db = await createDb(databaseUrl);
-  const server = createHttpServer(createApp({ db, databaseUrl }));
+  const app = createApp({ db, databaseUrl });
+  const server = createHttpServer(app);
+  const who = cluster.isWorker ? ` [worker ${cluster.worker?.id} pid ${process.pid}]` : "";
+  const shown = host === "127.0.0.1" ? "localhost" : host;
   server.listen(port, host, () => {
     const actual = (server.address() as AddressInfo).port;
-    const who = cluster.isWorker ? ` [worker ${cluster.worker?.id} pid ${process.pid}]` : "";
-    console.log(`Certlab is serving http://${host === "127.0.0.1" ? "localhost" : host}:${actual} (database: ${engine})${who}`);
+    console.log(`Certlab is serving http://${shown}:${actual} (database: ${engine})${who}`);
+  });
+  // The primary created the local root and the server certificate before forking (ensureTls only reads them here).
+  const tls = httpsPort === undefined ? undefined : await ensureTls();
+  const secure = tls ? createHttpsServer(app, tls) : undefined;
+  secure?.listen(httpsPort, host, () => {
+    const actual = (secure.address() as AddressInfo).port;
+    console.log(`Certlab is serving https://${shown}:${actual} (trust ${tls!.caFile}: NODE_EXTRA_CA_CERTS or curl --cacert)${who}`);
   });
   const stop = () => {
+    secure?.close();
     server.close(() => void db.$disconnect().finally(() => process.exit(0)));
     setTimeout(() => process.exit(0), 3000).unref();
   };
@@ -64,6 +77,7 @@ async function serve(): Promise<void> {
 if (cluster.isPrimary) {
   const workers = workerCount(process.argv.slice(2), process.env);
   await prepareDatabase();
+  if (httpsPort !== undefined) await ensureTls();
   if (workers === 1) {
     await serve();
   } else {

@@ -3,6 +3,8 @@
 // "scep") and strongSwan's `pki --scep` (package "strongswan-pki"). A missing client fails the test with a
 // one-line message naming the package; it never skips.
 import { createServer, type Server } from "node:http";
+import { createHttpsServer } from "../src/http/http-server.ts";
+import { ensureTls } from "../src/http/tls.ts";
 import type { AddressInfo } from "node:net";
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -29,6 +31,8 @@ export type ScepLab = {
   dir: string;
   adminUserId: string;
   adminUpn: string;
+  /** The local root CA PEM file when the lab is served over HTTPS. */
+  caFile?: string;
   close(): Promise<void>;
 };
 
@@ -36,14 +40,16 @@ export function requireBinary(file: string, aptPackage: string): void {
   if (!existsSync(file)) throw new Error(`${file} is missing: install it with "apt-get install ${aptPackage}" (CI does this in .ci/run).`);
 }
 
-export async function startScepLab(): Promise<ScepLab> {
+export async function startScepLab(opts: { https?: boolean } = {}): Promise<ScepLab> {
   const t = await createTestApp();
-  const server = createServer({ maxHeaderSize: 96 * 1024 }, t.app);
+  const dir = mkdtempSync(path.join(tmpdir(), "certlab-scep-"));
+  // HTTPS as npm start serves it: a local root and a localhost certificate made by http/tls.ts (here in a scratch folder).
+  const tls = opts.https ? await ensureTls(["localhost", "127.0.0.1"], path.join(dir, "tls")) : undefined;
+  const server = tls ? createHttpsServer(t.app, tls) : createServer({ maxHeaderSize: 96 * 1024 }, t.app);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const origin = `${tls ? "https://localhost" : "http://127.0.0.1"}:${(server.address() as AddressInfo).port}`;
   const token = await bearerFor(t.app, DEMO.contoso.users.admin.upn);
   const auth = { Authorization: `Bearer ${token}` };
-  const dir = mkdtempSync(path.join(tmpdir(), "certlab-scep-"));
   const lab: ScepLab = {
     t,
     server,
@@ -55,6 +61,7 @@ export async function startScepLab(): Promise<ScepLab> {
     dir,
     adminUserId: DEMO.contoso.users.admin.id,
     adminUpn: DEMO.contoso.users.admin.upn,
+    ...(tls ? { caFile: tls.caFile } : {}),
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       if (!process.env.CERTLAB_KEEP_SCEP_DIR) rmSync(dir, { recursive: true, force: true });
@@ -110,7 +117,9 @@ export async function scepProfile(lab: ScepLab, name: string, subjectNameFormatS
 export type Minted = { challenge: string; subject: string; localUrl: string; keySize: number; expiresDateTime: string };
 
 export async function mint(lab: ScepLab, profileId: string, deviceName: string, userId?: string): Promise<Minted> {
-  const res = await request(lab.origin).post("/api/lab/scep/challenges").set(lab.auth).send({ profileId, deviceName, ...(userId ? { userId } : {}) });
+  const req = request(lab.origin).post("/api/lab/scep/challenges");
+  if (lab.caFile) req.ca(readFileSync(lab.caFile));
+  const res = await req.set(lab.auth).send({ profileId, deviceName, ...(userId ? { userId } : {}) });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body as Minted;
 }
@@ -131,9 +140,9 @@ function run(cmd: string, args: string[]): Run {
 }
 
 /** Clients that talk to the API in this same process: asynchronous, or the server could not answer them. */
-function runAsync(cmd: string, args: string[]): Promise<Run & { stdout: Buffer }> {
+function runAsync(cmd: string, args: string[], env?: NodeJS.ProcessEnv): Promise<Run & { stdout: Buffer }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(cmd, args, { stdio: ["ignore", "pipe", "pipe"], ...(env ? { env: { ...process.env, ...env } } : {}) });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     const timer = setTimeout(() => child.kill("SIGKILL"), 120_000);
@@ -160,7 +169,8 @@ export async function scepclient(lab: ScepLab, url: string, challenge: string, c
   const certFile = path.join(dir, `${name}.crt`);
   const gen = run("/usr/bin/openssl", ["genrsa", "-traditional", "-out", key, "2048"]);
   expect(gen.status, gen.output).toBe(0);
-  const r = await runAsync(SCEPCLIENT, ["-server-url", url, "-private-key", key, "-certificate", certFile, "-challenge", challenge, "-cn", cn]);
+  // Go reads extra trust from SSL_CERT_FILE: the local root when the lab is served over HTTPS.
+  const r = await runAsync(SCEPCLIENT, ["-server-url", url, "-private-key", key, "-certificate", certFile, "-challenge", challenge, "-cn", cn], lab.caFile ? { SSL_CERT_FILE: lab.caFile } : undefined);
   return { status: r.status, output: r.output, certFile };
 }
 

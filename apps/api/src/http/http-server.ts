@@ -2,6 +2,7 @@
 // and headers up to 96 KB (SCEP GETs carry the whole PKCS#7 in the query), and what Node's parser refuses before
 // Express sees it (headers too large, a malformed request line) answered in Graph's error body, not a bare 400/431.
 import { createServer, type Server } from "node:http";
+import { createServer as createTlsServer } from "node:https";
 import type { Socket } from "node:net";
 import { randomUUID } from "node:crypto";
 import type { Express } from "express";
@@ -17,7 +18,15 @@ function clientErrorResponse(status: number, code: string, message: string): str
 }
 
 export function createHttpServer(app: Express): Server {
-  const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, app);
+  return withClientErrors(createServer({ maxHeaderSize: MAX_HEADER_BYTES }, app));
+}
+
+/** The same server over TLS (npm start's HTTPS_PORT, issue 10), with a certificate from http/tls.ts. */
+export function createHttpsServer(app: Express, tls: { key: string; cert: string }): Server {
+  return withClientErrors(createTlsServer({ maxHeaderSize: MAX_HEADER_BYTES, key: tls.key, cert: tls.cert }, app));
+}
+
+function withClientErrors<S extends Server>(server: S): S {
   server.on("clientError", (err: NodeJS.ErrnoException, socket: Socket) => {
     if (!socket.writable || err.code === "ECONNRESET") {
       socket.destroy();
