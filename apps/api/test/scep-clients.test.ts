@@ -34,6 +34,22 @@ describe("the lab's SCEP URLs", () => {
     });
   });
 
+  it("refuses bad challenge requests with Graph's error body naming the field, and documents both routes", async () => {
+    const noDevice = await request(lab.t.app).post("/api/lab/scep/challenges").set(lab.auth).send({ profileId: goProfile });
+    expect(noDevice.status).toBe(400);
+    expect(JSON.stringify(noDevice.body.error)).toContain("deviceName");
+    const noProfile = await request(lab.t.app).post("/api/lab/scep/challenges").set(lab.auth).send({ profileId: "00000000-0000-0000-0000-000000000000", deviceName: "x" });
+    expect(noProfile.status).toBe(400);
+    expect(JSON.stringify(noProfile.body.error)).toContain("profileId");
+    // The profile uses {{EmailAddress}}: without a user there is nothing to put in the SAN.
+    const noUser = await request(lab.t.app).post("/api/lab/scep/challenges").set(lab.auth).send({ profileId: swProfile, deviceName: "x" });
+    expect(noUser.status).toBe(400);
+    expect(JSON.stringify(noUser.body.error)).toContain("userId");
+    expect(await lab.t.db.scepChallenge.count({ where: { deviceName: "x" } })).toBe(0);
+    const doc = await request(lab.t.app).get("/api/openapi.json");
+    expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(["/api/lab/scep/endpoints", "/api/lab/scep/challenges"]));
+  });
+
   it("serves seed 000's browser checks as real HTTP: the IIS welcome page, 403 on mscep.dll, GetCACaps", async () => {
     const base = `/scep/${TENANT}/ndes01.corp.contoso.com`;
     const welcome = await request(lab.t.app).get(`${base}/`);

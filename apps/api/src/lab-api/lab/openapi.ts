@@ -3,6 +3,7 @@ import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
 import { ZGraphError } from "@certlab/domain/schemas/common";
 import * as S from "@certlab/domain/lab/schemas";
+import * as SCEP from "@certlab/domain/lab/scep-schemas";
 
 type Method = "get" | "post" | "patch" | "put" | "delete";
 
@@ -58,6 +59,9 @@ export function registerLabPaths(registry: OpenAPIRegistry): void {
   add("get", "/snapshot", "The LabSnapshot the rules evaluate");
   add("patch", "/network", "Lab network: inbound 443, NDES → CA RPC, public DNS", { body: S.ZLabNetworkUpdate });
   add("get", "/browse", "Lab browser: what a browser gets for a URL (decided by the rules)", { query: S.ZBrowseQuery, response: S.ZBrowseResult });
+  // SCEP (issue 10): the URLs real clients on this machine use, and Intune-style challenges for them.
+  add("get", "/scep/endpoints", "Per NDES instance: internalUrl, externalUrl (app proxy) and the local URLs a real SCEP client on this machine uses for them", { response: SCEP.ZScepEndpoints });
+  add("post", "/scep/challenges", "Mint the Intune-style SCEP challenge Intune would hand this device for a SCEP profile (single use, 60 minutes)", { body: SCEP.ZScepChallengeCreate, response: SCEP.ZScepChallenge });
   add("get", "/reverse-proxies", "Reverse proxies (WAP, third-party)");
   add("post", "/reverse-proxies", "Add a reverse proxy", { body: S.ZReverseProxyCreate });
   add("patch", "/reverse-proxies/{id}", "Change a reverse proxy", { body: S.ZReverseProxyUpdate });
