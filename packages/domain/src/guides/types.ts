@@ -23,6 +23,10 @@ export type GuideStep = {
   blockingCodes: readonly string[];
   /** Done when this holds on the tenant's state. */
   check(snapshot: TenantSnapshot, index: SnapshotIndex): boolean;
+  /** Why this step is already done on the fresh lab, when it is by nature (the fresh lab has the two-tier PKI). */
+  presetInFreshLab?: string;
+  /** What the step asks, as a pure transform of the tenant (the solution data: tests and workshops apply it). */
+  apply?(snapshot: TenantSnapshot): TenantSnapshot;
 };
 
 export type Guide = {
@@ -33,20 +37,23 @@ export type Guide = {
   /** Seed file name the whole guide follows. */
   source: string;
   start: GuideStart;
+  /** Guides whose state this one builds on (seed 000 publishes an NDES that seed 001/002 set up). */
+  prerequisites?: readonly string[];
   /** Optional sections (seed 001 has three parts); each step belongs to one when present. */
   parts?: readonly { id: string; title: string; stepIds: readonly string[] }[];
   steps: readonly GuideStep[];
 };
 
 /** A step as the API returns it: the data without its check, plus its state on the tenant. */
-export type GuideStepProgress = Omit<GuideStep, "check" | "blockingCodes"> & {
+export type GuideStepProgress = Omit<GuideStep, "check" | "apply" | "blockingCodes"> & {
   blockingCodes: string[];
   done: boolean;
   /** Active findings whose code is in blockingCodes. */
   blockingFindings: Finding[];
 };
 
-export type GuideProgress = Omit<Guide, "steps" | "parts"> & {
+export type GuideProgress = Omit<Guide, "steps" | "parts" | "prerequisites"> & {
+  prerequisites?: string[];
   parts?: { id: string; title: string; stepIds: string[] }[];
   steps: GuideStepProgress[];
   doneCount: number;
