@@ -29,11 +29,11 @@ export function LabNode(props: NodeProps<FlowNode & { type: "lab" }>) {
         color: "#242424",
       }}
     >
-      <Handle type="target" position={Position.Left} style={hidden} isConnectable={false} />
+      <Handle type="target" position={Position.Top} style={hidden} isConnectable={false} />
       <strong style={{ fontSize: 13, whiteSpace: "nowrap", overflow: "hidden", textOverflow: "ellipsis" }}>{node.label}</strong>
       {node.detail && <span style={{ color: "#616161", whiteSpace: "nowrap", overflow: "hidden", textOverflow: "ellipsis" }}>{node.detail}</span>}
       <span style={{ color: HEALTH_LOOK[node.health].colour, fontWeight: 600 }}>{healthSummary(node.health, node.findings.length)}</span>
-      <Handle type="source" position={Position.Right} style={hidden} isConnectable={false} />
+      <Handle type="source" position={Position.Bottom} style={hidden} isConnectable={false} />
     </div>
   );
 }

@@ -13,7 +13,7 @@ const nodeTypes: NodeTypes = { lab: LabNode, zone: ZoneNode };
 export function TopologyGraph(props: { topology: Topology; selectedId: string | null; onSelect: (s: Selection) => void }) {
   const { nodes, edges } = useMemo(() => toFlow(props.topology, props.selectedId), [props.topology, props.selectedId]);
   return (
-    <div style={{ height: "min(640px, 70vh)", border: "1px solid #e0e0e0", borderRadius: 6 }} role="figure" aria-label="Lab topology">
+    <div style={{ height: "max(560px, 78vh)", border: "1px solid #e0e0e0", borderRadius: 6 }} role="figure" aria-label="Lab topology">
       <ReactFlow<FlowNode, FlowEdge>
         nodes={nodes}
         edges={edges}

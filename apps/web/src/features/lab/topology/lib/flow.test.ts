@@ -93,18 +93,19 @@ describe("topology colours", () => {
 });
 
 describe("topology layout", () => {
-  it("lays the request path out left to right and puts every node inside its zone's box", () => {
+  it("lays the request path out top to bottom and puts every node inside its zone's box", () => {
     const { nodes, zones } = layout(topology);
-    const x = (id: string) => nodes.get(id)!.x;
-    expect(x("device")).toBeLessThan(x("appproxy"));
-    expect(x("appproxy")).toBeLessThan(x("connector"));
-    expect(x("connector")).toBeLessThan(x("ndes"));
+    const y = (id: string) => nodes.get(id)!.y;
+    expect(y("device")).toBeLessThan(y("appproxy"));
+    expect(y("appproxy")).toBeLessThan(y("connector"));
+    expect(y("connector")).toBeLessThan(y("ndes"));
     for (const n of topology.nodes) {
       const p = nodes.get(n.id)!;
       const z = zones.get(n.zone)!;
       expect(p.x).toBeGreaterThanOrEqual(z.x);
       expect(p.y).toBeGreaterThanOrEqual(z.y);
       expect(p.x + 210).toBeLessThanOrEqual(z.x + z.width);
+      expect(p.y + 72).toBeLessThanOrEqual(z.y + z.height);
     }
     // xyflow wants parents before children, and child positions relative to the parent.
     const flow = toFlow(topology, null).nodes;

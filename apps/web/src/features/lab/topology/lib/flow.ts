@@ -1,5 +1,5 @@
 // From the API's topology to what @xyflow/react draws: every node and edge styled by its health (error red,
-// warning amber and dashed, ok green, info neutral; shared/lib/health.ts), laid out left to right by dagre with the
+// warning amber and dashed, ok green, info neutral; shared/lib/health.ts), laid out top to bottom by dagre (the request path reads downwards, which fits the page) with the
 // three zones (internet, Microsoft cloud, on-premises) as compound groups. Pure: unit-tested without a browser.
 import dagre from "@dagrejs/dagre";
 import { MarkerType, type Edge, type Node } from "@xyflow/react";
@@ -54,7 +54,7 @@ export function healthSummary(h: Health, findings: number): string {
 /** Positions every node (absolute, top-left) and every zone box with dagre. */
 export function layout(topology: Topology): { nodes: Map<string, { x: number; y: number }>; zones: Map<string, { x: number; y: number; width: number; height: number }> } {
   const g = new dagre.graphlib.Graph({ compound: true, multigraph: true });
-  g.setGraph({ rankdir: "LR", nodesep: 36, ranksep: 110, edgesep: 20, marginx: 16, marginy: 16 });
+  g.setGraph({ rankdir: "TB", nodesep: 40, ranksep: 70, edgesep: 24, marginx: 16, marginy: 16 });
   g.setDefaultEdgeLabel(() => ({}));
   const zones = ZONE_ORDER.filter((z) => topology.nodes.some((n) => n.zone === z));
   for (const z of zones) g.setNode(`zone:${z}`, { paddingLeft: ZONE_PAD, paddingRight: ZONE_PAD, paddingTop: ZONE_PAD + 8, paddingBottom: ZONE_PAD });
