@@ -9,6 +9,7 @@ import { sessionRouter } from "./session.ts";
 import { tokensRouter } from "./tokens.ts";
 import { findingsRouter, rulesRouter } from "./rules.ts";
 import { topologyRouter } from "./topology.ts";
+import { guidesRouter } from "./guides.ts";
 import { entraApiRouter } from "../graph/entra/api-routes.ts";
 import { labRouter } from "./lab/router.ts";
 import { intunePortalRouter } from "../graph/intune/portal.ts";
@@ -37,6 +38,7 @@ export function labApiRouter(db: Db, databaseUrl: string): Router {
   r.use(tokensRouter(db));
   r.use(findingsRouter(db));
   r.use(topologyRouter(db));
+  r.use(guidesRouter(db));
   r.use(entraApiRouter());
   r.use((req) => {
     throw new AppError("notFound", `No API route for ${req.method} ${req.originalUrl.split("?")[0]}.`);

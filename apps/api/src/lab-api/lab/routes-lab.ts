@@ -16,7 +16,7 @@ import { resetToCompleteSetup } from "../../store/lab/complete-reset.ts";
 import { ifMatchOf, labOut, labStore, requireLab, sendVersioned, withVersion } from "./common.ts";
 import { ZBrowseQuery, ZLabNetworkUpdate, ZLabReset, ZReverseProxyCreate, ZReverseProxyUpdate } from "@certlab/domain/lab/schemas";
 
-const COMPLETE_SETUP_ACTIONS = [
+export const COMPLETE_SETUP_ACTIONS = [
   "intune.configuration.write",
   "entra.appProxy.write",
   "directory.groups.write",
