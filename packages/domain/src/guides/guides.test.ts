@@ -14,6 +14,7 @@ import { findRuleByCode } from "../rules/catalogue";
 import { MSCEP_DEFAULT_TEMPLATE } from "../lab/snapshot";
 import { ALL_GUIDES, findGuide, prerequisitesOf } from "./catalogue";
 import { guideProgress } from "./progress";
+import { guidesDoc } from "./guides-doc";
 import type { Guide } from "./types";
 
 const NOW = new Date("2026-03-12T08:00:00Z");
@@ -187,5 +188,13 @@ describe("guides", () => {
     // The response is JSON: no functions survive.
     expect(JSON.parse(JSON.stringify(g))).toEqual(g);
     expect(guideProgress(complete(), evaluate(complete())).every((p) => p.currentStepId === null && p.doneCount === p.total)).toBe(true);
+  });
+
+  it("docs/guides.md lists every guide and step with its screen and source", () => {
+    const doc = guidesDoc();
+    for (const g of ALL_GUIDES) {
+      expect(doc).toContain(`(\`${g.id}\`)`);
+      for (const s of g.steps) expect(doc).toContain(`](${s.screen.path}) | ${s.source.where.replace(/</g, "&lt;")} |`);
+    }
   });
 });
