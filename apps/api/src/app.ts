@@ -7,6 +7,7 @@ import helmet from "helmet";
 import type { Db } from "./db/client.ts";
 import { requestContext } from "./http/context.ts";
 import { errorHandler } from "./http/error-handler.ts";
+import { AppError } from "./http/errors.ts";
 import { rejectUnsafeText } from "./http/unsafe-text.ts";
 import { graphRouter } from "./graph/router.ts";
 import { labApiRouter } from "./lab-api/router.ts";
@@ -19,11 +20,25 @@ export interface AppOptions {
   databaseUrl: string;
   /** Folder of the built SPA; served when present. */
   webRoot?: string;
+  /**
+   * Express "trust proxy": which reverse proxies' X-Forwarded-Proto/-For to believe (e.g. "loopback", "10.0.0.0/8",
+   * a hop count). Default CERTLAB_TRUST_PROXY, else none: a client can't claim https by sending the header itself.
+   */
+  trustProxy?: string;
 }
 
-export function createApp({ db, databaseUrl, webRoot = webDist }: AppOptions): Express {
+/** The trust proxy setting from CERTLAB_TRUST_PROXY: "true"/"false", a hop count, or addresses/subnets. */
+function trustProxySetting(raw: string | undefined): boolean | number | string | undefined {
+  if (raw === undefined || raw === "") return undefined;
+  if (raw === "true" || raw === "false") return raw === "true";
+  return /^\d+$/.test(raw) ? Number(raw) : raw;
+}
+
+export function createApp({ db, databaseUrl, webRoot = webDist, trustProxy = process.env.CERTLAB_TRUST_PROXY }: AppOptions): Express {
   const app = express();
   app.disable("x-powered-by");
+  const trust = trustProxySetting(trustProxy);
+  if (trust !== undefined) app.set("trust proxy", trust);
   app.set("etag", false);
   app.set("query parser", "extended");
 
@@ -43,9 +58,15 @@ export function createApp({ db, databaseUrl, webRoot = webDist }: AppOptions): E
         },
       },
       crossOriginEmbedderPolicy: false,
+      // HSTS only where the request came over https (below): on plain http it is meaningless, and on localhost
+      // it would pin the browser to https for every local port.
       hsts: false,
     }),
   );
+  app.use((req, res, next) => {
+    if (req.secure) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+    next();
+  });
   app.use(["/api", "/graph"], express.json({ limit: "1mb", type: ["application/json", "application/*+json"] }));
   app.use(["/api", "/graph"], rejectUnsafeText);
 
@@ -74,6 +95,11 @@ export function createApp({ db, databaseUrl, webRoot = webDist }: AppOptions): E
     });
   }
 
+  // Nothing else matched: a 404 in Graph's body through the error handler, keeping the security headers (Express's
+  // own final handler would answer an HTML page with its own CSP).
+  app.use((req) => {
+    throw new AppError("notFound", `No resource at ${req.method} ${req.path}.`);
+  });
   app.use(errorHandler);
   return app;
 }

@@ -119,7 +119,7 @@ const BAD_ODATA = [
   "$filter=startswith(displayName,1,2,3)",
   "$filter=displayName eq 'a' and",
   "$filter=not not not",
-  `$filter=${encodeURIComponent("(".repeat(2000) + "true" + ")".repeat(2000))}`,
+  `$filter=${encodeURIComponent("(".repeat(5000) + "true" + ")".repeat(5000))}`,
   `$filter=${encodeURIComponent(Array.from({ length: 800 }, (_, i) => `displayName eq '${i}'`).join(" or "))}`,
   "$filter[x]=1",
   `$search=${"a".repeat(100_000)}`,

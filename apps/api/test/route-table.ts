@@ -135,6 +135,8 @@ export type TenantObjects = {
   appPool: string;
   certStore: string;
   thumbprint: string;
+  /** Objects of collections the fill doesn't create (catalogues such as /api/guides): the first one listed. */
+  extra: Record<string, string>;
 };
 
 type Headers = Record<string, string>;
@@ -227,8 +229,26 @@ export async function fillTenant(t: TestApp, headers: Headers, tenantId: string,
     appPool: (((ndesIis as { appPools?: { name: string }[] }).appPools ?? [])[0]?.name) ?? "SCEP",
     certStore: "my",
     thumbprint: myCerts[0]?.thumbprint ?? "",
+    extra: {},
   };
   for (const [k, v] of Object.entries(out)) expect(v, `fillTenant: no ${k}`).toBeTruthy();
+  // Any other collection a route names an item of: list it and take the first item's id.
+  for (const r of routeTable()) {
+    const segs = r.path.split("/");
+    for (let i = 1; i < segs.length; i++) {
+      const prev = segs[i - 1]!.toLowerCase();
+      if (!segs[i]!.startsWith(":") || out.extra[prev] !== undefined) continue;
+      try {
+        idFor(segs, i, out);
+        continue;
+      } catch {
+        // not a kind the fill knows
+      }
+      const list = await api().get(fillPath(segs.slice(0, i).join("/"), out)).set(headers);
+      const items = (Array.isArray(list.body) ? list.body : (list.body?.value ?? [])) as { id?: string; name?: string }[];
+      out.extra[prev] = items[0]?.id ?? items[0]?.name ?? `no-${prev}`;
+    }
+  }
   return out;
 }
 
@@ -271,7 +291,7 @@ function idFor(segments: string[], i: number, o: TenantObjects): string {
         tokens: o.apiToken,
         "public-dns": o.publicDns,
       };
-  const id = table[prev];
+  const id = table[prev] ?? o.extra?.[prev];
   if (!id) throw new Error(`route-table: no object for :${param} after '${prev}' in /${segments.join("/")}`);
   return id;
 }

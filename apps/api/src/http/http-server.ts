@@ -14,7 +14,7 @@ function clientErrorResponse(status: number, code: string, message: string): str
   const id = randomUUID();
   const body = JSON.stringify({ error: { code, message, innerError: { date: graphErrorDate(), "request-id": id, "client-request-id": id } } });
   const reason = status === 431 ? "Request Header Fields Too Large" : "Bad Request";
-  return `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nrequest-id: ${id}\r\nConnection: close\r\n\r\n${body}`;
+  return `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nrequest-id: ${id}\r\nX-Content-Type-Options: nosniff\r\nContent-Security-Policy: default-src 'none'; frame-ancestors 'none'\r\nReferrer-Policy: no-referrer\r\nConnection: close\r\n\r\n${body}`;
 }
 
 export function createHttpServer(app: Express): Server {

@@ -9,9 +9,10 @@ import type { EntityTypeInfo } from "./types";
 const COMPARISON_OPS: ReadonlySet<string> = new Set(["eq", "ne", "gt", "ge", "lt", "le"]);
 const FUNCTIONS: ReadonlySet<string> = new Set(["startswith", "endswith", "contains", "tolower", "toupper", "isof"]);
 const LITERAL_WORDS: Record<string, boolean | null> = { true: true, false: false, null: null };
-/** Nesting (parentheses, not, function arguments, lambdas) deeper than this is refused, as OData's MaxNodeCount
- * guard does on Graph; without a bound a long run of "(" overflows the stack of a recursive-descent parser. */
-export const MAX_FILTER_DEPTH = 100;
+/** Nesting (parentheses, not, function arguments, lambdas) deeper than this is refused, as OData's node-count guard
+ * does on Graph; without a bound a long run of "(" overflows the stack of a recursive-descent parser. Deep but
+ * bounded filters (1,500 levels) are still evaluated. */
+export const MAX_FILTER_DEPTH = 1500;
 
 /**
  * Recursive-descent parser for $filter. Precedence, loosest first:
@@ -61,18 +62,12 @@ class Parser {
     return t.type === "identifier" && t.text === word;
   }
 
-  private parseOr(): FilterNode {
-    if (++this.depth > MAX_FILTER_DEPTH) {
-      throw filterSemanticError(`the expression nests deeper than ${MAX_FILTER_DEPTH} levels (at position ${this.peek().pos}).`, this.peek().pos);
-    }
-    try {
-      return this.parseOrChain();
-    } finally {
-      this.depth--;
-    }
+  /** Entering a nested expression (no extra stack frame: the bound has to hold on the default stack). */
+  private enter(pos: number): void {
+    if (++this.depth > MAX_FILTER_DEPTH) throw filterSemanticError(`the expression nests deeper than ${MAX_FILTER_DEPTH} levels (at position ${pos}).`, pos);
   }
 
-  private parseOrChain(): FilterNode {
+  private parseOr(): FilterNode {
     let left = this.parseAnd();
     while (this.isWord("or")) {
       const pos = this.next().pos;
@@ -117,12 +112,10 @@ class Parser {
   private parseUnary(): FilterNode {
     if (this.isWord("not") && this.peek(1).type !== "slash") {
       const pos = this.next().pos;
-      if (++this.depth > MAX_FILTER_DEPTH) throw filterSemanticError(`the expression nests deeper than ${MAX_FILTER_DEPTH} levels (at position ${pos}).`, pos);
-      try {
-        return { kind: "not", operand: this.parseUnary(), pos };
-      } finally {
-        this.depth--;
-      }
+      this.enter(pos);
+      const operand = this.parseUnary();
+      this.depth--;
+      return { kind: "not", operand, pos };
     }
     return this.parsePrimary();
   }
@@ -164,7 +157,9 @@ class Parser {
     const t = this.peek();
     if (t.type === "lparen") {
       this.next();
+      this.enter(t.pos);
       const inner = this.parseOr();
+      this.depth--;
       this.expect("rparen");
       return inner;
     }
@@ -185,6 +180,7 @@ class Parser {
       );
     }
     this.expect("lparen");
+    this.enter(nameToken.pos);
     const args: FilterNode[] = [];
     if (this.peek().type !== "rparen") {
       args.push(this.parseOr());
@@ -194,6 +190,7 @@ class Parser {
       }
     }
     this.expect("rparen");
+    this.depth--;
     return { kind: "call", name: name as FunctionName, args, pos: nameToken.pos };
   }
 
@@ -225,7 +222,9 @@ class Parser {
     if (/[.@$]/.test(variable.text) || variable.text in LITERAL_WORDS) this.fail(variable);
     this.expect("colon");
     this.variables.push(variable.text);
+    this.enter(opToken.pos);
     const body = this.parseOr();
+    this.depth--;
     this.variables.pop();
     this.expect("rparen");
     return { kind: "lambda", op, collection, variable: variable.text, body, pos: opToken.pos };
@@ -234,7 +233,13 @@ class Parser {
 
 /** Parse $filter text into an AST without looking at any entity type (syntax only). */
 export function parseFilterSyntax(text: string): FilterNode {
-  return new Parser(text).parse();
+  try {
+    return new Parser(text).parse();
+  } catch (e) {
+    // A stack smaller than the depth bound assumes (another platform's default) still answers a 400.
+    if (e instanceof RangeError) throw filterSemanticError(`the expression nests too deeply.`);
+    throw e;
+  }
 }
 
 /** Parse and validate $filter text against an entity type; property names come back in their declared case. */
