@@ -101,6 +101,18 @@ describe("/api/guides", () => {
     expect((await ok(contoso.agent.post("/api/guides/nope/restart").set("X-CSRF-Token", contoso.csrf).send({}), 404)).body.error).toBeTruthy();
   }, 60_000);
 
+  it("restarting a fresh guide after the complete setup leaves no Intune or Entra step done", async () => {
+    await reset(contoso, "complete");
+    expect(done(await guide(contoso, "seed-001")).length).toBeGreaterThan(0);
+    const g = (await ok(contoso.agent.post("/api/guides/seed-001/restart").set("X-CSRF-Token", contoso.csrf).send({}))).body as GuideProgress;
+    // Only what a fresh lab has by nature (the two-tier PKI) may stay done.
+    expect(done(g).filter((s) => !g.steps.find((x) => x.id === s)?.presetInFreshLab)).toEqual([]);
+    const profiles = (await ok(contoso.agent.get("/graph/beta/deviceManagement/deviceConfigurations"))).body.value as unknown[];
+    expect(profiles).toEqual([]);
+    const apps = (await ok(contoso.agent.get("/graph/beta/applications"))).body.value as { onPremisesPublishing?: unknown }[];
+    expect(apps.filter((a) => a.onPremisesPublishing)).toEqual([]);
+  }, 60_000);
+
   it("another tenant's state never shows", async () => {
     await reset(contoso, "complete");
     await reset(fabrikam, "fresh");

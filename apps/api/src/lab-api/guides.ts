@@ -46,7 +46,11 @@ export function guidesRouter(db: Db): Router {
       for (const action of COMPLETE_SETUP_ACTIONS) requirePermission(req, action);
       await resetToCompleteSetup(db, requirePrincipal(req), req.ctx.requestId);
     } else {
-      await labStore(req).reset(guide.start);
+      // A fresh start also empties the tenant's Intune profiles and Entra applications: a guide restarted after
+      // the complete setup must not show its Intune or Entra steps already done.
+      requirePermission(req, "intune.configuration.write");
+      requirePermission(req, "entra.appProxy.write");
+      await labStore(req).reset(guide.start, { clearSetup: true });
     }
     res.json(await progress(db, req, guide));
   });

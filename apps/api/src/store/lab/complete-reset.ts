@@ -46,8 +46,11 @@ function randomPassword(): string {
   return `Cl-${randomBytes(12).toString("base64url")}-9a`;
 }
 
-/** Removes what the setup replaces: the tenant's certificate profiles, applications and non-default connector groups. */
-async function clearSections(tx: Tx, tenantId: string): Promise<void> {
+/**
+ * Removes what the setup replaces: the tenant's certificate profiles, applications and non-default connector groups.
+ * Also what a guide's restart from a fresh lab clears, so no Intune or Entra step is left ticked from before.
+ */
+export async function clearSections(tx: Tx, tenantId: string): Promise<void> {
   await tx.deviceConfigurationAssignment.deleteMany({ where: { tenantId } });
   await tx.deviceConfiguration.deleteMany({ where: { tenantId } });
   const apps = await tx.application.findMany({ where: { tenantId }, select: { appId: true } });

@@ -13,6 +13,7 @@ import type { AuditEntry, ModifiedProperty } from "../audit.ts";
 import { checkIfMatch } from "../etag.ts";
 import { licensesOf } from "../users.ts";
 import { buildScenario, type LabScenario, type LabSeed } from "./build.ts";
+import { clearSections } from "./complete-reset.ts";
 import { LabDraft, type Kind, type KindData, type StoredServer } from "./state.ts";
 import { toLabSnapshot } from "./snapshot.ts";
 
@@ -121,16 +122,25 @@ export class LabStore extends StoreBase {
     });
   }
 
-  /** POST /api/lab/reset: the tenant's lab objects and connectors replaced by a fresh or a correct lab. */
-  async reset(scenario: LabScenario): Promise<LabDraft> {
+  /**
+   * POST /api/lab/reset: the tenant's lab objects and connectors replaced by a fresh or a correct lab. With
+   * `clearSetup` (a guide restarted from a fresh lab) the tenant's certificate profiles, applications and
+   * non-default connector groups go too, in the same transaction.
+   */
+  async reset(scenario: LabScenario, opts: { clearSetup?: boolean } = {}): Promise<LabDraft> {
     // Keys and certificates are made before the transaction: it only writes.
     const seed = await buildScenario(scenario);
     return this.write(async (tx) => {
+      if (opts.clearSetup) await clearSections(tx, this.tenantId);
       const d = await replaceLab(tx, this.tenantId, seed);
       return {
         result: d,
         audit: {
-          activityDisplayName: scenario === "fresh" ? "Reset lab to a fresh lab" : "Reset lab to the correct configuration",
+          activityDisplayName: opts.clearSetup
+            ? "Reset lab and tenant setup to a fresh lab"
+            : scenario === "fresh"
+              ? "Reset lab to a fresh lab"
+              : "Reset lab to the correct configuration",
           category: "Lab",
           operationType: "Update",
           loggedByService: "Certlab lab",
