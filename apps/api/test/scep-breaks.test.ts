@@ -68,6 +68,24 @@ describe("lab breaks, seen by a real client", () => {
     expect((await requests("failed")).find((q) => q.subject.includes("CN=go-caacl"))).toMatchObject({ statusCode: "0x80094011" });
   }, 120_000);
 
+  it("Template minimum key size above the profile's 2048 bits → FAILURE, Failed Request 0x80094811 (TPL_MIN_KEY_SIZE_GT_PROFILE)", async () => {
+    const templates = await request(lab.t.app).get("/api/lab/templates").set(lab.auth);
+    const scep = ((templates.body.value ?? templates.body) as { id: string; name: string }[]).find((x) => x.name === "IntuneSCEP")!;
+    const p = await request(lab.t.app).patch(`/api/lab/templates/${scep.id}/cryptography`).set(lab.auth).send({ minimumKeySize: 4096 });
+    expect(p.status, JSON.stringify(p.body)).toBe(200);
+    const r = await enrollFails("go-keysize");
+    expect(r.output).toContain("badRequest");
+    expect((await requests("failed")).find((q) => q.subject.includes("CN=go-keysize"))).toMatchObject({ statusCode: "0x80094811", template: "IntuneSCEP" });
+  }, 120_000);
+
+  it("Certification Authority service stopped → FAILURE (RPC 0x800706ba); the CA records nothing", async () => {
+    const p = await request(lab.t.app).patch(`/api/lab/cas/${lab.issuingCaId}`).set(lab.auth).send({ running: false });
+    expect(p.status, JSON.stringify(p.body)).toBe(200);
+    const r = await enrollFails("go-castopped");
+    expect(r.output).toContain("badRequest");
+    expect(await requests("failed")).toHaveLength(0);
+  }, 120_000);
+
   it("Certificate connector service stopped → the policy module can't verify with Intune (4005): FAILURE", async () => {
     const p = await request(lab.t.app).patch(`/api/lab/servers/${lab.ndesServerId}/services/PFXCertificateConnectorSvc`).set(lab.auth).send({ status: "stopped" });
     expect(p.status, JSON.stringify(p.body)).toBe(200);

@@ -259,7 +259,8 @@ export async function enroll(db: Db, tenantId: string, ndesHost: string, req: Pi
         const requestId = (stored.requests.at(-1)?.requestId ?? 1) + 1;
         const submitted = new Date().toISOString();
         if (failure) {
-          stored.requests.push({ requestId, disposition: "failed", requesterName, template: templateLabel, subject: csr.subject, submittedDateTime: submitted, statusCode: failure.code, statusMessage: failure.message });
+          // RPC unavailable: the request never reached the CA, so the CA has nothing to record.
+          if (failure.code !== "0x800706ba") stored.requests.push({ requestId, disposition: "failed", requesterName, template: templateLabel, subject: csr.subject, submittedDateTime: submitted, statusCode: failure.code, statusMessage: failure.message });
           await draft.commit(tx);
           // The CA's own reason, plus what the rules say about the MSCEP registry that chose this template.
           const reasons = [...failure.reasonCodes, ...REGISTRY_CODES.filter((c) => codes.has(c))];
