@@ -1,0 +1,63 @@
+// Accessibility (issue 9 §3): axe-core (@axe-core/playwright) on every portal's main pages — sign-in, the
+// Certlab home, Intune home and configuration profiles, Entra overview, users and enterprise applications, the lab
+// overview (with the correct lab loaded, so its consoles have content) and Health — against WCAG 2.1 A/AA.
+// Zero serious or critical violations; each failure names the rule, its help text and the elements.
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "../fixtures/portal";
+
+const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  // Fluent UI's focus manager (tabster) puts <i data-tabster-dummy tabindex=0 aria-hidden> sentinels at the edges of
+  // focus groups: they pass focus on the moment they receive it, and assistive technology never reads them. axe
+  // flags them as aria-hidden-focus; they are left out, everything else on the page is checked.
+  const results = await new AxeBuilder({ page }).withTags(WCAG).exclude("[data-tabster-dummy]").analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.helpUrl})\n    ${v.nodes.slice(0, 5).map((n) => `${n.target.join(" ")}: ${n.html.slice(0, 200)} ${n.failureSummary?.split("\n").slice(0, 3).join(" ") ?? ""}`).join("\n    ")}`);
+}
+
+/** Opens the page and waits until it has rendered its content (its heading), not the loading state. */
+async function open(page: Page, url: string, ready: (p: Page) => Promise<void>): Promise<void> {
+  await page.goto(url);
+  await ready(page);
+  // The page's queries have answered (lists and findings drawn, not their loading placeholders).
+  await page.waitForLoadState("networkidle");
+}
+
+const PAGES: { name: string; url: string; ready: (p: Page) => Promise<void> }[] = [
+  { name: "Certlab home", url: "/", ready: (p) => expect(p.getByRole("heading").first()).toBeVisible() },
+  { name: "Intune home", url: "/intune", ready: (p) => expect(p.getByRole("heading").first()).toBeVisible() },
+  { name: "Intune configuration profiles", url: "/intune/devices/configuration", ready: (p) => expect(p.getByRole("heading").first()).toBeVisible() },
+  { name: "Entra overview", url: "/entra/overview", ready: (p) => expect(p.getByRole("heading").first()).toBeVisible() },
+  { name: "Entra users", url: "/entra/users", ready: (p) => expect(p.getByRole("table", { name: "Users" })).toBeVisible() },
+  { name: "Entra enterprise applications", url: "/entra/enterprise-apps", ready: (p) => expect(p.getByRole("heading").first()).toBeVisible() },
+  { name: "Lab overview", url: "/lab", ready: (p) => expect(p.getByRole("heading").first()).toBeVisible() },
+  { name: "Health", url: "/health", ready: (p) => expect(p.getByRole("tab", { name: "Findings" })).toBeVisible() },
+];
+
+test("sign-in has no serious or critical accessibility violations", async ({ page }) => {
+  await page.goto("/signin");
+  await expect(page.getByLabel("Email")).toBeVisible();
+  expect(await seriousViolations(page), "sign-in (email step)").toEqual([]);
+  await page.getByLabel("Email").fill("admin@contoso.onmicrosoft.com");
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(page.getByLabel("Password")).toBeVisible();
+  expect(await seriousViolations(page), "sign-in (password step)").toEqual([]);
+});
+
+test("every portal's main pages have no serious or critical accessibility violations", async ({ page }) => {
+  await signIn(page);
+  // The correct lab, so the lab pages and Health show real content.
+  const session = await (await page.request.get("/api/session")).json();
+  const reset = await page.request.post("/api/lab/reset", { data: { scenario: "correct" }, headers: { "X-CSRF-Token": session.csrfToken } });
+  expect(reset.status()).toBe(200);
+  const failures: string[] = [];
+  for (const p of PAGES) {
+    await open(page, p.url, p.ready);
+    const found = await seriousViolations(page);
+    if (found.length) failures.push(`${p.name} (${p.url}):\n  ${found.join("\n  ")}`);
+  }
+  expect(failures, failures.join("\n")).toEqual([]);
+});
