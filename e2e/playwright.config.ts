@@ -3,7 +3,7 @@
 // The browser comes from scripts/chromium.mjs, the same finder npm test uses (npm test passes the path it
 // resolved, installing Debian's chromium first when it can, as CERTLAB_CHROMIUM).
 import { defineConfig } from "@playwright/test";
-import { FIX, findChromium } from "../scripts/chromium.mjs";
+import { CHROMIUM_ARGS, FIX, findChromium } from "../scripts/chromium.mjs";
 
 const chromium = findChromium();
 if (!chromium.path) {
@@ -29,15 +29,7 @@ export default defineConfig({
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath: chromium.path,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-quic",
-      ],
+      args: CHROMIUM_ARGS,
     },
   },
   webServer: {

@@ -2,6 +2,7 @@
 export declare const DEBIAN_CHROMIUM: string;
 export declare const PATH_NAMES: string[];
 export declare const FIX: string;
+export declare const CHROMIUM_ARGS: string[];
 export declare function onPath(name: string, pathVar: string | undefined): string | null;
 export declare function findChromium(opts?: { env?: NodeJS.ProcessEnv }): {
   path: string | null;

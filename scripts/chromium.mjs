@@ -22,6 +22,19 @@ import { fileURLToPath } from "node:url";
 export const DEBIAN_CHROMIUM = "/usr/bin/chromium";
 export const PATH_NAMES = ["chromium", "chromium-browser"];
 export const FIX = "sudo apt-get install chromium, or CERTLAB_CHROMIUM=/path/to/chromium";
+/**
+ * The flags every headless Chromium of ours runs with (Playwright, the bench's Lighthouse): without the
+ * background-networking ones Chromium floods the closed network with refused connections (toolchain.md).
+ */
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
 
 /** "ok", or why the file cannot be run ("does not exist", "is not a file", "is not executable"). */
 function executableProblem(file) {

@@ -7,13 +7,14 @@
 // Signed-in portals get the bench admin's session cookie. Chromium: $CERTLAB_CHROMIUM, else /usr/bin/chromium
 // (`apt-get install chromium`; ../shared/design/toolchain.md).
 import { spawnSync } from "node:child_process";
-import { accessSync, constants, existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse, { desktopConfig } from "lighthouse";
 import { repoRoot, webDist } from "../../apps/api/src/paths.ts";
 import type { BenchTarget } from "./server.ts";
+import { CHROMIUM_ARGS, findChromium } from "../chromium.mjs";
 
 export const PORTALS = [
   { name: "Sign-in", path: "/signin", signedIn: false },
@@ -25,28 +26,11 @@ export const PORTALS = [
 
 export const FIRST_LOAD_BUDGET_BYTES = 250 * 1024;
 
-const CHROMIUM_FLAGS = [
-  "--headless=new",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
+const CHROMIUM_FLAGS = ["--headless=new", ...CHROMIUM_ARGS];
 
+/** The same browser the browser tests use (scripts/chromium.mjs); the bench never installs one. */
 export function chromiumPath(): string | undefined {
-  for (const p of [process.env.CERTLAB_CHROMIUM, "/usr/bin/chromium"]) {
-    if (!p) continue;
-    try {
-      accessSync(p, constants.X_OK);
-      return p;
-    } catch {
-      // next
-    }
-  }
-  return undefined;
+  return findChromium().path ?? undefined;
 }
 
 /** Builds the SPA when apps/web/dist is missing (npm start does the same). */
