@@ -64,11 +64,16 @@ async function call(method: string, path: string, body?: unknown): Promise<reque
 }
 
 const bodyOf = (r: Route) => exampleOf(r.bodySchema);
-const routes = () => routeTable().filter((r) => !/\/(session|lab\/reset)/.test(r.path));
+const routes = () => routeTable().filter((r) => !/\/(session|lab\/reset|guides\/:id\/restart)/.test(r.path));
 
 describe("tenant B against tenant A's objects, for every route of the route tables", () => {
   it("every route naming one of A's objects answers 404 (read, change, delete), and carries nothing of A", { timeout: 120_000 }, async () => {
-    const named = routes().filter((r) => r.path.includes("/:") && !GLOBAL_FIRST.test(r.path));
+    // Routes whose first parameter is a catalogue item (the same in every directory, e.g. a guide) name nothing of A.
+    const catalogue = (r: Route) => {
+      const segs = r.path.split("/");
+      return A.extra[segs[segs.findIndex((x) => x.startsWith(":")) - 1]!.toLowerCase()] !== undefined;
+    };
+    const named = routes().filter((r) => r.path.includes("/:") && !GLOBAL_FIRST.test(r.path) && !catalogue(r));
     expect(named.length).toBeGreaterThan(100);
     const wrong: string[] = [];
     let notFound = 0;

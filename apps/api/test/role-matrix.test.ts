@@ -6,11 +6,13 @@
 // route must be placed in the model before it can ship.
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ACTION_ROLES, can, permissionDeniedMessage, type Action } from "@certlab/domain/directory/permissions";
+import { can, permissionDeniedMessage, type Action } from "@certlab/domain/directory/permissions";
 import { ROLE_IDS } from "@certlab/domain/directory/roles";
 import { bearerFor, createTestApp, DEMO, PASSWORD, users, type TestApp } from "./harness.ts";
 import { GRAPH, newUserBody } from "./helpers.ts";
 import { userWithRole } from "./entra-helpers.ts";
+import { findGuide } from "@certlab/domain/guides/catalogue";
+import { COMPLETE_SETUP_ACTIONS } from "../src/lab-api/lab/routes-lab.ts";
 import { exampleOf, fillPath, fillTenant, routeTable, WRITE_METHODS, type Route, type TenantObjects } from "./route-table.ts";
 
 /**
@@ -20,8 +22,10 @@ import { exampleOf, fillPath, fillTenant, routeTable, WRITE_METHODS, type Route,
  * Application Administrator lacks). Intune: device configurations and certificate connectors. The on-premises lab
  * (including its simulated public DNS) is lab.write. Evaluators and a simulated browse only read.
  */
-const ROUTE_ACTIONS: [RegExp, Action | "everyone"][] = [
+const ROUTE_ACTIONS: [RegExp, Action | "everyone" | ((o: TenantObjects) => Action[])][] = [
   [/^\/api\/session/, "everyone"],
+  // Restarting a guide resets the lab to the guide's start, clearing (fresh) or rebuilding (complete) the setup.
+  [/^\/api\/guides\/:id\/restart$/, (o) => (findGuide(o.extra.guides!)?.start === "complete" ? ["lab.write", ...COMPLETE_SETUP_ACTIONS] : ["lab.write", "intune.configuration.write", "entra.appProxy.write"])],
   [/^\/api\/tokens/, "tokens.self"],
   [/^\/api\/(entra\/applications\/validate|entra\/applications\/:id\/test)$/, "directory.read"],
   [/^\/api\/intune\/profile-drafts\/evaluate$/, "intune.read"],
@@ -39,8 +43,10 @@ const ROUTE_ACTIONS: [RegExp, Action | "everyone"][] = [
   [/^\/graph\/beta\/deviceManagement\/(ndesConnectors|certificateConnectorDetails)/, "intune.connectors.write"],
 ];
 
-function actionOf(r: Route): Action | "everyone" | undefined {
-  return ROUTE_ACTIONS.find(([re]) => re.test(r.path))?.[1];
+/** Every action the route needs (all of them), or "everyone". */
+function actionsOf(r: Route): Action[] | "everyone" | undefined {
+  const a = ROUTE_ACTIONS.find(([re]) => re.test(r.path))?.[1];
+  return a === undefined || a === "everyone" ? a : typeof a === "function" ? a(objects) : [a];
 }
 
 type Caller = { name: string; roleIds: string[]; headers: Record<string, string> };
@@ -71,10 +77,10 @@ afterAll(async () => {
 describe("every write route × every built-in role equals the permissions table", () => {
   it("0 bypasses, 0 wrong refusals", { timeout: 180_000 }, async () => {
     // Deletes and the lab reset last: an allowed delete must not leave the next route without its object.
-    const rank = (r: Route) => (r.method === "DELETE" ? 1 : 0) + (/lab\/reset/.test(r.path) ? 2 : 0);
+    const rank = (r: Route) => (r.method === "DELETE" ? 1 : 0) + (/lab\/reset|guides\/:id\/restart/.test(r.path) ? 2 : 0);
     const writes = routeTable().filter((r) => WRITE_METHODS.has(r.method)).sort((a, b) => rank(a) - rank(b));
     expect(writes.length).toBeGreaterThan(90);
-    const unclassified = writes.filter((r) => !actionOf(r)).map((r) => `${r.method} ${r.path}`);
+    const unclassified = writes.filter((r) => !actionsOf(r)).map((r) => `${r.method} ${r.path}`);
     expect(unclassified, `write routes with no action in ROUTE_ACTIONS:\n${unclassified.join("\n")}`).toEqual([]);
     expect(callers.length).toBeGreaterThanOrEqual(Object.keys(ROLE_IDS).length + 1);
 
@@ -82,24 +88,27 @@ describe("every write route × every built-in role equals the permissions table"
     let denied = 0;
     let allowed = 0;
     for (const r of writes) {
-      const action = actionOf(r)!;
-      if (action === "everyone" || /\/api\/session/.test(r.path)) continue;
+      const actions = actionsOf(r)!;
+      if (actions === "everyone" || /\/api\/session/.test(r.path)) continue;
+      const allowedFor = (c: Caller) => actions.every((a) => can(c.roleIds, a));
       const path = fillPath(r.path, objects);
       // Callers the table refuses go first, so an allowed change can't turn their 403 into a 404.
-      const ordered = [...callers].sort((a, b) => Number(can(a.roleIds, action)) - Number(can(b.roleIds, action)));
+      const ordered = [...callers].sort((a, b) => Number(allowedFor(a)) - Number(allowedFor(b)));
       for (const c of ordered) {
         const m = r.method.toLowerCase() as "post" | "put" | "patch" | "delete";
         let req = request(t.app)[m](path).set(c.headers);
         if (r.method !== "DELETE") req = req.send((exampleOf(r.bodySchema) ?? {}) as object);
         const res = await req;
-        const expectAllowed = can(c.roleIds, action);
+        const expectAllowed = allowedFor(c);
+        const lacking = actions.filter((a) => !can(c.roleIds, a));
         // Seed 003: a caller who manages applications but not App Proxy gets APPPROXY_NOT_ADMIN, naming the roles.
-        const appProxyRefusal = action === "entra.appProxy.write" && res.body?.error?.details?.[0]?.code === "APPPROXY_NOT_ADMIN";
-        const got403 = res.status === 403 && (res.body?.error?.message === permissionDeniedMessage(action as Action) || appProxyRefusal);
+        const appProxyRefusal = lacking.includes("entra.appProxy.write") && res.body?.error?.details?.[0]?.code === "APPPROXY_NOT_ADMIN";
+        const got403 = res.status === 403 && (lacking.some((a) => res.body?.error?.message === permissionDeniedMessage(a)) || appProxyRefusal);
+        const label = actions.join(" + ");
         if (expectAllowed) allowed++;
         else denied++;
-        if (!expectAllowed && !got403) mismatches.push(`${res.status === 403 ? "WRONG 403" : "BYPASS"} ${c.name}: ${r.method} ${r.path} (${action}) → ${res.status} ${res.text.slice(0, 160)}`);
-        else if (expectAllowed && res.status === 403) mismatches.push(`REFUSED ${c.name}: ${r.method} ${r.path} (${action}, granted to ${ACTION_ROLES[action as Action]?.length} roles) → 403 ${res.text.slice(0, 160)}`);
+        if (!expectAllowed && !got403) mismatches.push(`${res.status === 403 ? "WRONG 403" : "BYPASS"} ${c.name}: ${r.method} ${r.path} (${label}) → ${res.status} ${res.text.slice(0, 160)}`);
+        else if (expectAllowed && res.status === 403) mismatches.push(`REFUSED ${c.name}: ${r.method} ${r.path} (${label}) → 403 ${res.text.slice(0, 160)}`);
         expect(res.status, `${c.name} ${r.method} ${path}`).toBeLessThan(500);
       }
     }
