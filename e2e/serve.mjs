@@ -19,6 +19,8 @@ const child = spawn(process.execPath, [path.join(root, "scripts/start.mjs")], {
     DATABASE_URL: `file:${path.join(dir, "e2e.db")}`,
     CERTLAB_DEMO_PASSWORD: "E2e-Passw0rd!",
     CERTLAB_SKIP_WEB_BUILD: process.env.CERTLAB_SKIP_WEB_BUILD ?? "1",
+    // The browser tests speak HTTP only: no HTTPS listener to compete for port 3443 with a running portal.
+    HTTPS_PORT: process.env.CERTLAB_E2E_HTTPS_PORT ?? "off",
   },
 });
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
