@@ -34,6 +34,12 @@ export async function createDb(url = process.env.DATABASE_URL ?? DEFAULT_DATABAS
     const { PrismaClient: PgClient } = await import("../generated/postgres/client.ts");
     // One pool for Prisma and the read fast path (db/fast-read.ts).
     const pool = new pg.Pool({ connectionString: url });
+    // An idle connection that the server ends (a restart, pg_terminate_backend, DROP DATABASE ... FORCE) is emitted
+    // on the pool; without a listener Node treats it as an uncaught exception and the API process dies. The pool
+    // has already dropped that client and opens a new one on the next query, so a warning is all it needs.
+    pool.on("error", (err) => {
+      if (process.env.NODE_ENV !== "test" && !process.env.VITEST) console.warn(`PostgreSQL: an idle connection ended (${err.message})`);
+    });
     const client = new PgClient({ adapter: new PrismaPg(pool), log });
     if (opts.onQuery) client.$on("query", (e) => opts.onQuery!(e.query));
     const db = client as unknown as Db;
