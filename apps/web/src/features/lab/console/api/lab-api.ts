@@ -179,19 +179,19 @@ export const api = {
   intuneConnector: (id: string, b: Record<string, unknown>): Call => ({ url: `${LAB}/servers/${enc(id)}/intune-certificate-connector`, method: "POST", body: b }),
   privateNetworkConnector: (id: string, b: Record<string, unknown>): Call => ({ url: `${LAB}/servers/${enc(id)}/private-network-connector`, method: "POST", body: b }),
   // certsrv.msc
-  setCaAce: (id: string, b: Record<string, unknown>): Call => ({ url: `${LAB}/cas/${enc(id)}/acl`, method: "PUT", body: b }),
-  removeCaAce: (id: string, principal: string): Call => ({ url: `${LAB}/cas/${enc(id)}/acl/${enc(principal)}`, method: "DELETE" }),
-  setreg: (id: string, value: string, name: "Policy\\EditFlags" | "CA\\InterfaceFlags" = "Policy\\EditFlags"): Call => ({ url: `${LAB}/cas/${enc(id)}/setreg`, method: "POST", body: { name, value } }),
+  setCaAce: (id: string, b: Record<string, unknown>, version?: number): Call => ({ url: `${LAB}/cas/${enc(id)}/acl`, method: "PUT", body: b, version }),
+  removeCaAce: (id: string, principal: string, version?: number): Call => ({ url: `${LAB}/cas/${enc(id)}/acl/${enc(principal)}`, method: "DELETE", version }),
+  setreg: (id: string, value: string, name: "Policy\\EditFlags" | "CA\\InterfaceFlags" = "Policy\\EditFlags", version?: number): Call => ({ url: `${LAB}/cas/${enc(id)}/setreg`, method: "POST", body: { name, value }, version }),
   submitRequest: (id: string, b: CaRequestSubmit): Call => ({ url: `${LAB}/cas/${enc(id)}/requests`, method: "POST", body: b }),
-  publication: (id: string, b: Record<string, unknown>): Call => ({ url: `${LAB}/cas/${enc(id)}/publication`, method: "PATCH", body: b }),
-  updateCa: (id: string, b: Record<string, unknown>): Call => ({ url: `${LAB}/cas/${enc(id)}`, method: "PATCH", body: b }),
-  issueTemplate: (id: string, template: string): Call => ({ url: `${LAB}/cas/${enc(id)}/templates-to-issue`, method: "POST", body: { template } }),
-  unissueTemplate: (id: string, template: string): Call => ({ url: `${LAB}/cas/${enc(id)}/templates-to-issue/${enc(template)}`, method: "DELETE" }),
+  publication: (id: string, b: Record<string, unknown>, version?: number): Call => ({ url: `${LAB}/cas/${enc(id)}/publication`, method: "PATCH", body: b, version }),
+  updateCa: (id: string, b: Record<string, unknown>, version?: number): Call => ({ url: `${LAB}/cas/${enc(id)}`, method: "PATCH", body: b, version }),
+  issueTemplate: (id: string, template: string, version?: number): Call => ({ url: `${LAB}/cas/${enc(id)}/templates-to-issue`, method: "POST", body: { template }, version }),
+  unissueTemplate: (id: string, template: string, version?: number): Call => ({ url: `${LAB}/cas/${enc(id)}/templates-to-issue/${enc(template)}`, method: "DELETE", version }),
   caCertificateUrl: (id: string, format: "der" | "base64") => `${LAB}/cas/${enc(id)}/certificate?format=${format}`,
   // certtmpl.msc
   duplicateTemplate: (id: string, b: Record<string, unknown>): Call => ({ url: `${LAB}/templates/${enc(id)}/duplicate`, method: "POST", body: b }),
   templateTab: (id: string, tab: string, b: Record<string, unknown>, version?: number): Call => ({ url: `${LAB}/templates/${enc(id)}/${tab}`, method: "PATCH", body: b, version }),
-  deleteTemplate: (id: string): Call => ({ url: `${LAB}/templates/${enc(id)}`, method: "DELETE" }),
+  deleteTemplate: (id: string, version?: number): Call => ({ url: `${LAB}/templates/${enc(id)}`, method: "DELETE", version }),
 };
 
 export type { Call };

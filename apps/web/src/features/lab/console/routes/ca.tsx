@@ -155,7 +155,7 @@ type Point = LabCa["crlDistributionPoints"][number];
 function Publication(props: { ca: LabCa }) {
   const c = props.ca;
   const canWrite = useLabWrite();
-  const save = useLabMutation((b: { crlDistributionPoints?: Point[]; aia?: Point[] }) => api.publication(c.id, b), { success: "Saved the CA's extensions", error: "Could not save the CA's extensions" });
+  const save = useLabMutation((b: { crlDistributionPoints?: Point[]; aia?: Point[] }) => api.publication(c.id, b, c.version), { success: "Saved the CA's extensions", error: "Could not save the CA's extensions" });
   const list = (kind: "crlDistributionPoints" | "aia", title: string) => (
     <Section title={title}>
       <Table aria-label={title} size="small">
@@ -208,8 +208,8 @@ function Security(props: { ca: LabCa }) {
   const [adding, setAdding] = useState(false);
   const [principal, setPrincipal] = useState("");
   const [rights, setRights] = useState({ read: true, request: false, issueAndManage: false, manageCa: false });
-  const setAce = useLabMutation((b: Ace) => api.setCaAce(c.id, b), { success: (_d, v) => `Security updated for ${(v as Ace).principal}`, error: "Could not change the CA's security" });
-  const remove = useLabMutation((p: string) => api.removeCaAce(c.id, p), { success: (_d, v) => `Removed ${String(v)} from the CA's security`, error: "Could not remove the entry" });
+  const setAce = useLabMutation((b: Ace) => api.setCaAce(c.id, b, c.version), { success: (_d, v) => `Security updated for ${(v as Ace).principal}`, error: "Could not change the CA's security" });
+  const remove = useLabMutation((p: string) => api.removeCaAce(c.id, p, c.version), { success: (_d, v) => `Removed ${String(v)} from the CA's security`, error: "Could not remove the entry" });
   return (
     <Section title={`${c.name} Properties — Security`} actions={canWrite && <Button onClick={() => { setPrincipal(""); setAdding(true); }}>Add…</Button>}>
       <AclTable
@@ -242,15 +242,15 @@ const KNOWN_FLAGS = ["EDITF_ATTRIBUTEENDDATE", "EDITF_ATTRIBUTESUBJECTALTNAME2",
 function Policy(props: { ca: LabCa }) {
   const c = props.ca;
   const canWrite = useLabWrite();
-  const setreg = useLabMutation((v: string) => api.setreg(c.id, v), {
+  const setreg = useLabMutation((v: string) => api.setreg(c.id, v, undefined, c.version), {
     success: (_d, v) => `certutil -setreg Policy\\EditFlags ${String(v)}: CertUtil: -setreg command completed successfully. The CertSvc service may need to be restarted for changes to take effect.`,
     error: "certutil -setreg failed",
   });
-  const setIf = useLabMutation((v: string) => api.setreg(c.id, v, "CA\\InterfaceFlags"), {
+  const setIf = useLabMutation((v: string) => api.setreg(c.id, v, "CA\\InterfaceFlags", c.version), {
     success: (_d, v) => `certutil -setreg CA\\InterfaceFlags ${String(v)}: CertUtil: -setreg command completed successfully. The CertSvc service may need to be restarted for changes to take effect.`,
     error: "certutil -setreg failed",
   });
-  const svc = useLabMutation((running: boolean) => api.updateCa(c.id, { running }), { success: (_d, v) => (v ? "net start certsvc: started" : "net stop certsvc: stopped"), error: "Could not change CertSvc" });
+  const svc = useLabMutation((running: boolean) => api.updateCa(c.id, { running }, c.version), { success: (_d, v) => (v ? "net start certsvc: started" : "net stop certsvc: stopped"), error: "Could not change CertSvc" });
   return (
     <Section title="Policy Module — Windows default (EditFlags)">
       <Text>Current EditFlags: {c.editFlags.join(" | ") || "(none)"}</Text>
@@ -291,8 +291,8 @@ function TemplatesToIssue(props: { ca: LabCa; lab: Lab }) {
   const canWrite = useLabWrite();
   const [open, setOpen] = useState(false);
   const [pick, setPick] = useState("");
-  const issue = useLabMutation((t: string) => api.issueTemplate(c.id, t), { success: (_d, v) => `${String(v)} is now a certificate template to issue`, error: "Could not enable the certificate template" });
-  const unissue = useLabMutation((t: string) => api.unissueTemplate(c.id, t), { success: (_d, v) => `${String(v)} is no longer issued`, error: "Could not delete the certificate template from the CA" });
+  const issue = useLabMutation((t: string) => api.issueTemplate(c.id, t, c.version), { success: (_d, v) => `${String(v)} is now a certificate template to issue`, error: "Could not enable the certificate template" });
+  const unissue = useLabMutation((t: string) => api.unissueTemplate(c.id, t, c.version), { success: (_d, v) => `${String(v)} is no longer issued`, error: "Could not delete the certificate template from the CA" });
   const byName = (n: string) => props.lab.templates.find((t) => t.name.toLowerCase() === n.toLowerCase());
   const candidates = props.lab.templates.filter((t) => !c.templatesToIssue.some((n) => n.toLowerCase() === t.name.toLowerCase()));
   return (

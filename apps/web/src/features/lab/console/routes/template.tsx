@@ -91,7 +91,7 @@ function EditTab(props: { t: LabTemplate; tab: Exclude<TabId, "security"> }) {
   const [eku, setEku] = useState<string[]>(t.applicationPolicies);
   const [ku, setKu] = useState(t.keyUsage);
   const [ir, setIr] = useState(t.issuanceRequirements);
-  const save = useLabMutation((b: Record<string, unknown>) => api.templateTab(t.id, props.tab, b), {
+  const save = useLabMutation((b: Record<string, unknown>) => api.templateTab(t.id, props.tab, b, t.version), {
     success: `Saved ${t.displayName} (${props.tab})`,
     error: `Could not save ${t.displayName}`,
   });
@@ -274,7 +274,7 @@ function SecurityTab(props: { t: LabTemplate }) {
   const [adding, setAdding] = useState(false);
   const [principal, setPrincipal] = useState("");
   const [perms, setPerms] = useState({ read: true, write: false, enroll: false, autoenroll: false });
-  const save = useLabMutation((b: { set?: TAce[]; remove?: string[] }) => api.templateTab(t.id, "security", b), {
+  const save = useLabMutation((b: { set?: TAce[]; remove?: string[] }) => api.templateTab(t.id, "security", b, t.version), {
     success: `Saved the security of ${t.displayName}`,
     error: `Could not change the security of ${t.displayName}`,
   });
