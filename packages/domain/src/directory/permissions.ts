@@ -19,6 +19,7 @@ export const ACTIONS = [
   "lab.write",
   "audit.read",
   "tokens.self",
+  "workshops.manage",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -55,6 +56,8 @@ export const ACTION_ROLES: Record<Action, readonly string[]> = {
     cloudApplicationAdministrator,
   ],
   "tokens.self": [globalAdministrator],
+  // Trainers (issue 11): whoever may write the lab in their directory may run workshops of it.
+  "workshops.manage": [globalAdministrator, intuneAdministrator, applicationAdministrator],
 };
 
 const grantSets = new Map<Action, Set<string>>(
