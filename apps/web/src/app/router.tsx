@@ -44,6 +44,9 @@ const directoryBlades: RouteObject[] = [
 
 export const routes: RouteObject[] = [
   { path: "/signin", lazy: page(() => import("@/features/auth/signin/routes/signin")) },
+  // Issue 11: a trainee joins a workshop with its code (public; the join signs the browser in as the seat's admin).
+  { path: "/join", lazy: page(() => import("@/features/auth/join/routes/join")) },
+  { path: "/join/:code", lazy: page(() => import("@/features/auth/join/routes/join")) },
   {
     element: <RequireAuth />,
     children: [
@@ -118,6 +121,16 @@ export const routes: RouteObject[] = [
             children: [
               { index: true, lazy: page(() => import("@/features/intune/configuration/routes/devices-home")) },
               {
+                // Issue 10: Certlab's simulated managed devices, Sync and the enrollment trace.
+                path: "all",
+                handle: crumb("All devices"),
+                children: [
+                  { index: true, lazy: page(() => import("@/features/intune/devices/routes/devices-list")) },
+                  { path: "create", handle: crumb("Create device"), lazy: page(() => import("@/features/intune/devices/routes/device-create")) },
+                  { path: ":deviceId", handle: crumb("Device", { dynamic: true }), lazy: page(() => import("@/features/intune/devices/routes/device-details")) },
+                ],
+              },
+              {
                 path: "configuration",
                 handle: crumb("Configuration"),
                 children: [
@@ -155,6 +168,8 @@ export const routes: RouteObject[] = [
           ...placeholders("lab", "/lab"),
         ],
       },
+      // Issue 11: the projector scoreboard, outside every portal frame (large type, nothing else on the screen).
+      { path: "/workshops/:workshopId/scoreboard", lazy: page(() => import("@/features/certlab/workshops/routes/scoreboard")) },
       {
         element: <PortalShell portal="certlab" />,
         handle: crumb("Home", { to: "/" }),
@@ -167,6 +182,15 @@ export const routes: RouteObject[] = [
             children: [
               { index: true, lazy: page(() => import("@/features/certlab/guides/routes/guides-list")) },
               { path: ":guideId", handle: crumb("Guide", { dynamic: true }), lazy: page(() => import("@/features/certlab/guides/routes/guide")) },
+            ],
+          },
+          {
+            path: "/workshops",
+            handle: crumb("Workshops"),
+            children: [
+              { index: true, lazy: page(() => import("@/features/certlab/workshops/routes/workshops-list")) },
+              { path: "new", handle: crumb("New workshop"), lazy: page(() => import("@/features/certlab/workshops/routes/workshop-new")) },
+              { path: ":workshopId", handle: crumb("Workshop", { dynamic: true }), lazy: page(() => import("@/features/certlab/workshops/routes/workshop-dashboard")) },
             ],
           },
           { path: "/health", handle: crumb("Certlab Health"), lazy: page(() => import("@/features/certlab/health/routes/health")) },

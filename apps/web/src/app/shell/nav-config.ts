@@ -71,6 +71,7 @@ export const NAV: Record<PortalId, NavSection[]> = {
       items: [
         { label: "Home", to: "/" },
         { label: "Guides", to: "/guides" },
+        { label: "Workshops", to: "/workshops" },
         { label: "Certlab Health", to: "/health" },
         { label: "API tokens", to: "/settings/tokens" },
       ],

@@ -9,6 +9,7 @@ import { GuidePanel } from "@/app/shell/guide-panel";
 import { LeftNav } from "@/app/shell/left-nav";
 import { NAV } from "@/app/shell/nav-config";
 import { TopBar } from "@/app/shell/top-bar";
+import { TasksPanel } from "@/shared/workshops/tasks-panel";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", height: "100vh", background: tokens.colorNeutralBackground1 },
@@ -51,6 +52,7 @@ export function PortalShell(props: { portal: PortalId }) {
             </Suspense>
           </main>
           <GuidePanel />
+          <TasksPanel />
         </div>
       </div>
     </PortalContext.Provider>

@@ -2,11 +2,13 @@
 // top-right corner: Switch directory, Notifications, Settings, Account manager.
 import { lazy, Suspense, useState } from "react";
 import { Button, CounterBadge, makeStyles, SearchBox, tokens } from "@fluentui/react-components";
-import { Alert20Regular, ArrowSwap20Regular, BookOpen20Regular, Settings20Regular } from "@fluentui/react-icons";
+import { Alert20Regular, ArrowSwap20Regular, BookOpen20Regular, PeopleTeam20Regular, Settings20Regular, TaskListLtr20Regular } from "@fluentui/react-icons";
 import { Link } from "react-router";
 import { useNotifications, notifications } from "@/shared/notifications/notification-store";
 import { usePortal } from "@/shared/portal/portal-context";
 import { paths } from "@/shared/paths";
+import { useCanManageWorkshops, useMyWorkshop, workshopPaths } from "@/shared/workshops/api";
+import { tasksPanel } from "@/shared/workshops/tasks-panel-store";
 import { AccountMenu } from "@/app/shell/account-menu";
 import { LOOKS } from "@/app/shell/portal-look";
 
@@ -52,6 +54,9 @@ export function TopBar(props: { filter: string; onFilter: (text: string) => void
   const portal = usePortal();
   const look = LOOKS[portal.id];
   const items = useNotifications();
+  // Issue 11: trainers reach their workshops; a trainee (a workshop seat) reopens the Tasks panel instead.
+  const canRunWorkshops = useCanManageWorkshops();
+  const trainee = !!useMyWorkshop().data;
   const unread = items.filter((n) => !n.read).length;
   const [panel, setPanelState] = useState<"none" | PanelId>("none");
   const [opened, setOpened] = useState<ReadonlySet<PanelId>>(new Set());
@@ -81,6 +86,18 @@ export function TopBar(props: { filter: string; onFilter: (text: string) => void
           <BookOpen20Regular aria-hidden />
           Guides
         </Link>
+        {trainee ? (
+          <Button appearance="transparent" className={s.guides} icon={<TaskListLtr20Regular />} onClick={() => tasksPanel.open()}>
+            Tasks
+          </Button>
+        ) : (
+          canRunWorkshops && (
+            <Link to={workshopPaths.list} className={s.guides}>
+              <PeopleTeam20Regular aria-hidden />
+              Workshops
+            </Link>
+          )
+        )}
         <Button
           appearance="transparent"
           className={s.icon}

@@ -33,8 +33,9 @@ export function errorBody(error: unknown): string {
  * Reads computed from the whole tenant state (issue 8): every rule's findings, the guides' step checks, the lab
  * topology and seed 004's request flow. Any successful write may change them, so every mutation marks them stale
  * and the guide panel ticks, Health and the pictures recolour without each screen having to know about them.
+ * "workshop" is a trainee's seat (GET /api/workshop, issue 11): its Tasks panel ticks the same way.
  */
-export const TENANT_DERIVED = ["findings", "guides", "topology", "request-flow"] as const;
+export const TENANT_DERIVED = ["findings", "guides", "topology", "request-flow", "workshop"] as const;
 
 export function isTenantDerived(queryKey: readonly unknown[]): boolean {
   return queryKey[0] === "tenant" && (TENANT_DERIVED as readonly unknown[]).includes(queryKey[2]);

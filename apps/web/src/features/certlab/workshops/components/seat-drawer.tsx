@@ -1,0 +1,156 @@
+// One trainee's seat: their objectives, the findings on their lab, the last actions from the seat's audit log, and
+// the trainer's resets (the whole lab, or one objective: only the faults that objective fixes are applied again).
+import { useState } from "react";
+import {
+  Badge,
+  Button,
+  DrawerBody,
+  DrawerHeader,
+  DrawerHeaderTitle,
+  makeStyles,
+  OverlayDrawer,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
+import { ArrowReset20Regular, Dismiss20Regular } from "@fluentui/react-icons";
+import { ConfirmDialog } from "@/shared/components/confirm-dialog";
+import { ErrorMessage, Loading } from "@/shared/components/query-state";
+import { SimpleTable } from "@/shared/components/simple-table";
+import { formatDateTime } from "@/shared/lib/format";
+import { useSeatDetails, useWorkshopAction, workshopApi, type Trainee, type Workshop } from "@/shared/workshops/api";
+import { traineeName } from "@/features/certlab/workshops/components/matrix";
+
+const useStyles = makeStyles({
+  section: { display: "flex", flexDirection: "column", gap: "6px", marginBottom: "16px" },
+  h: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  row: { display: "flex", alignItems: "center", gap: "8px", flexWrap: "wrap" },
+  small: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+});
+
+type Pending = { kind: "lab" } | { kind: "objective"; id: string; title: string };
+
+export function SeatDrawer(props: { workshop: Workshop; seat: Trainee | undefined; poll: boolean; onClose: () => void }) {
+  const s = useStyles();
+  const w = props.workshop;
+  // The seat as the matrix shows it now (the drawer follows the live matrix).
+  const seat = props.seat ? (w.trainees.find((t) => t.seatId === props.seat!.seatId) ?? props.seat) : undefined;
+  const details = useSeatDetails(w.id, seat?.seatId, props.poll);
+  const [pending, setPending] = useState<Pending>();
+  const reset = useWorkshopAction(w.id, (p: Pending) => (p.kind === "lab" ? workshopApi.resetSeat(w.id, seat!.seatId) : workshopApi.resetObjective(w.id, seat!.seatId, p.id)), {
+    success: (_d, p) => ((p as Pending).kind === "lab" ? `Reset the lab of ${seat ? traineeName(seat) : "the seat"}` : `Reset “${(p as { title: string }).title}” for ${seat ? traineeName(seat) : "the seat"}`),
+    error: "Could not reset",
+  });
+  const name = seat ? traineeName(seat) : "";
+  return (
+    <OverlayDrawer position="end" size="medium" open={!!seat} onOpenChange={(_e, d) => !d.open && props.onClose()}>
+      <DrawerHeader>
+        <DrawerHeaderTitle action={<Button appearance="subtle" aria-label="Close" icon={<Dismiss20Regular />} onClick={props.onClose} />}>
+          {name}
+        </DrawerHeaderTitle>
+      </DrawerHeader>
+      <DrawerBody>
+        {seat && (
+          <>
+            <section className={s.section} aria-label="Seat">
+              <Text className={s.small}>
+                Seat {seat.seatNumber} · joined {formatDateTime(seat.joinedAt)} · score {seat.score} / {seat.maxScore}
+                {seat.stuck ? " · stuck" : ""}
+              </Text>
+              <div className={s.row}>
+                <Button icon={<ArrowReset20Regular />} onClick={() => setPending({ kind: "lab" })} disabled={w.state === "ended"}>
+                  Reset lab
+                </Button>
+              </div>
+            </section>
+            <section className={s.section} aria-labelledby="seat-objectives">
+              <h3 id="seat-objectives" className={s.h}>
+                Objectives
+              </h3>
+              <SimpleTable
+                aria-label={`Objectives of ${name}`}
+                size="small"
+                rows={w.objectives}
+                rowKey={(o) => o.id}
+                columns={[
+                  { header: "Objective", cell: (o) => o.title },
+                  {
+                    header: "State",
+                    cell: (o) => {
+                      const c = seat.objectives[o.id];
+                      return c?.passed ? (
+                        <Badge color="success">Passed</Badge>
+                      ) : (
+                        <span>
+                          <Badge color="danger">Failing</Badge> {c?.activeCodes.join(", ")}
+                        </span>
+                      );
+                    },
+                  },
+                  {
+                    header: <span className="sr-only">Action</span>,
+                    cell: (o) => (
+                      <Button size="small" aria-label={`Reset objective ${o.title}`} disabled={w.state === "ended"} onClick={() => setPending({ kind: "objective", id: o.id, title: o.title })}>
+                        Reset
+                      </Button>
+                    ),
+                  },
+                ]}
+              />
+            </section>
+            <section className={s.section} aria-labelledby="seat-findings">
+              <h3 id="seat-findings" className={s.h}>
+                Findings on this lab
+              </h3>
+              {details.isPending && <Loading />}
+              {details.error && <ErrorMessage error={details.error} />}
+              {details.data && (
+                <SimpleTable
+                  aria-label={`Findings of ${name}`}
+                  size="small"
+                  rows={details.data.findings}
+                  rowKey={(f) => `${f.code}:${f.message ?? f.title ?? ""}`}
+                  empty="No findings"
+                  columns={[
+                    { header: "Code", cell: (f) => <code>{f.code}</code> },
+                    { header: "Severity", cell: (f) => f.severity },
+                    { header: "Finding", cell: (f) => f.message ?? f.title ?? "" },
+                  ]}
+                />
+              )}
+            </section>
+            <section className={s.section} aria-labelledby="seat-audit">
+              <h3 id="seat-audit" className={s.h}>
+                Last actions
+              </h3>
+              {details.data && (
+                <SimpleTable
+                  aria-label={`Last actions of ${name}`}
+                  size="small"
+                  rows={details.data.audit}
+                  rowKey={(a) => a.id ?? `${a.activityDateTime ?? a.at}:${a.activityDisplayName ?? a.activity}`}
+                  empty="No actions yet"
+                  columns={[
+                    { header: "Date", cell: (a) => formatDateTime(a.activityDateTime ?? a.at) },
+                    { header: "Activity", cell: (a) => a.activityDisplayName ?? a.activity ?? "" },
+                  ]}
+                />
+              )}
+            </section>
+          </>
+        )}
+        <ConfirmDialog
+          open={!!pending}
+          title={pending?.kind === "objective" ? "Reset objective" : "Reset lab"}
+          confirmLabel="Reset"
+          busy={reset.isPending}
+          onCancel={() => setPending(undefined)}
+          onConfirm={() => pending && reset.mutate(pending, { onSettled: () => setPending(undefined) })}
+        >
+          {pending?.kind === "objective"
+            ? `Break “${pending.title}” again on ${name}'s lab? The faults this objective fixes are applied again; the rest of the lab stays as it is.`
+            : `Load the scenario again on ${name}'s lab? Everything they changed in it is replaced.`}
+        </ConfirmDialog>
+      </DrawerBody>
+    </OverlayDrawer>
+  );
+}
