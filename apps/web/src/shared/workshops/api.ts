@@ -12,20 +12,14 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ApiError, request, setCsrfToken } from "@/shared/api/http";
 import { sessionKey, useSession, useSignedInSession } from "@/shared/session/session";
+import type { HintPolicy, WorkshopCreate, WorkshopState } from "@certlab/domain/workshops/workshops";
+
+export type { HintPolicy, WorkshopState } from "@certlab/domain/workshops/workshops";
 
 const enc = encodeURIComponent;
 
-export type HintPolicy = "on" | "off" | "trainer-released";
-export type WorkshopState = "running" | "ended";
-
-/** What the "New workshop" form sends (POST /api/workshops). */
-export type NewWorkshop = {
-  name: string;
-  scenarioId: string;
-  seats: number;
-  timeLimitMinutes: number;
-  hintPolicy: HintPolicy;
-};
+/** What the "New workshop" form sends (POST /api/workshops): the shared schema's type. */
+export type NewWorkshop = WorkshopCreate;
 
 export type ObjectiveCell = { passed: boolean; activeCodes: string[]; passedAt: string | null };
 
@@ -41,6 +35,8 @@ export type Trainee = {
   objectives: Record<string, ObjectiveCell>;
   collateral: string[];
   resets: number;
+  hintsUsed?: number;
+  lastPassAt?: string | null;
   /** The per-seat sign-in link, when the API hands it to the trainer (it is shown only once it exists). */
   link?: string | null;
   seatLink?: string | null;
@@ -72,7 +68,8 @@ export type SeatDetails = {
   audit: { id?: string; activityDisplayName?: string; activity?: string; activityDateTime?: string; at?: string; initiatedBy?: unknown }[];
 };
 
-export type ScoreboardRow = { rank: number; name: string; score: number; objectivesDone: number; maxScore?: number };
+export type ScoreboardRow = { rank: number; seatId?: string; name: string; score: number; objectivesDone: number; lastPassAt?: string | null };
+export type Scoreboard = { id: string; name: string; state: WorkshopState; endsAt: string; objectives: number; maxScore: number; rows: ScoreboardRow[] };
 
 export type ScenarioSummary = {
   id: string;
@@ -144,7 +141,7 @@ export function useSeatDetails(workshopId: string, seatId: string | undefined, p
 export function useScoreboard(id: string) {
   return useQuery({
     queryKey: [...workshopKey(id), "scoreboard"] as const,
-    queryFn: async () => list(await request<ScoreboardRow[] | { value: ScoreboardRow[] }>(`/api/workshops/${enc(id)}/scoreboard`)),
+    queryFn: () => request<Scoreboard>(`/api/workshops/${enc(id)}/scoreboard`),
     staleTime: 0,
     // The projector view has nobody to press reload: it refreshes itself.
     refetchInterval: 2_000,

@@ -4,6 +4,7 @@
 import { useEffect, useState, type FormEvent } from "react";
 import { Button, Field, Input, makeStyles, Text, tokens } from "@fluentui/react-components";
 import { useNavigate, useParams } from "react-router";
+import { ZWorkshopJoin } from "@certlab/domain/workshops/workshops";
 import { ApiError } from "@/shared/api/http";
 import { useJoinInfo, useJoinWorkshop, workshopPaths } from "@/shared/workshops/api";
 import { tasksPanel } from "@/shared/workshops/tasks-panel-store";
@@ -47,13 +48,20 @@ export default function JoinRoute() {
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const next: typeof errors = {};
-    if (!code.trim()) next.code = "Enter the code your trainer shows.";
-    if (!displayName.trim()) next.displayName = "Enter the name the trainer will see.";
-    setErrors(next);
-    if (Object.keys(next).length) return;
+    // The schema the API validates with (the code is normalised: case, spaces and dashes).
+    const parsed = ZWorkshopJoin.safeParse({ code, displayName });
+    if (!parsed.success) {
+      const next: typeof errors = {};
+      for (const issue of parsed.error.issues) {
+        const field = issue.path[0] === "code" ? "code" : issue.path[0] === "displayName" ? "displayName" : "form";
+        next[field] ??= field === "code" ? `The workshop code ${issue.message}.` : field === "displayName" ? `Your name ${issue.message}.` : issue.message;
+      }
+      setErrors(next);
+      return;
+    }
+    setErrors({});
     join.mutate(
-      { code: code.trim().toUpperCase(), displayName: displayName.trim() },
+      parsed.data,
       {
         onSuccess: (r) => {
           tasksPanel.open();

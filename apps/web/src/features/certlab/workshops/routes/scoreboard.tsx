@@ -38,6 +38,7 @@ function Scoreboard() {
   const board = useScoreboard(workshopId);
   const now = useNow();
   const w = workshop.data;
+  const objectives = board.data?.objectives ?? w?.objectives.length ?? 0;
   usePageTitle(w ? `${w.name} scoreboard` : "Scoreboard");
   return (
     <main className={s.page}>
@@ -66,18 +67,18 @@ function Scoreboard() {
             </tr>
           </thead>
           <tbody>
-            {board.data.map((r) => (
-              <tr key={`${r.rank}:${r.name}`}>
+            {board.data.rows.map((r) => (
+              <tr key={r.seatId ?? `${r.rank}:${r.name}`}>
                 <td className={s.td}>{r.rank}</td>
                 <td className={s.td}>{r.name}</td>
                 <td className={`${s.td} ${s.num}`}>{r.score}</td>
                 <td className={`${s.td} ${s.num}`}>
                   {r.objectivesDone}
-                  {w ? ` / ${w.objectives.length}` : ""}
+                  {` / ${objectives}`}
                 </td>
               </tr>
             ))}
-            {board.data.length === 0 && (
+            {board.data.rows.length === 0 && (
               <tr>
                 <td className={s.td} colSpan={4}>
                   Nobody has joined yet

@@ -4,6 +4,7 @@
 import { useState, type FormEvent } from "react";
 import { Button, Field, Input, makeStyles, Radio, RadioGroup, Select, Text, tokens } from "@fluentui/react-components";
 import { useNavigate } from "react-router";
+import { HINT_POLICIES, WORKSHOP_LIMITS, ZWorkshopCreate } from "@certlab/domain/workshops/workshops";
 import { ApiError } from "@/shared/api/http";
 import { Page } from "@/shared/components/page";
 import { ErrorMessage, Loading } from "@/shared/components/query-state";
@@ -17,11 +18,12 @@ const useStyles = makeStyles({
   actions: { display: "flex", gap: "8px" },
 });
 
-const HINT_POLICIES: { value: HintPolicy; label: string }[] = [
-  { value: "on", label: "On: trainees reveal hints themselves (each costs its points)" },
-  { value: "trainer-released", label: "Released by the trainer: a hint shows once you release it to everyone" },
-  { value: "off", label: "Off: no hints" },
-];
+/** What each of the domain's hint policies means for the trainer choosing one. */
+const HINT_POLICY_LABELS: Record<HintPolicy, string> = {
+  on: "On: trainees reveal hints themselves (each costs its points)",
+  "trainer-released": "Released by the trainer: a hint can be revealed once you release it to everyone",
+  off: "Off: no hints, unless you release one",
+};
 
 type Fields = keyof NewWorkshop;
 
@@ -41,7 +43,19 @@ export default function WorkshopNewRoute() {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setErrors({});
-    const body: NewWorkshop = { name: name.trim(), scenarioId, seats: Number(seats), timeLimitMinutes: Number(minutes), hintPolicy };
+    const draft = { name, scenarioId, seats: Number(seats), timeLimitMinutes: Number(minutes), hintPolicy };
+    // The schema the API validates with: the same messages before the request is sent.
+    const parsed = ZWorkshopCreate.safeParse(draft);
+    if (!parsed.success) {
+      const next: Partial<Record<Fields | "form", string>> = {};
+      for (const issue of parsed.error.issues) {
+        const field = String(issue.path[0] ?? "form") as Fields | "form";
+        next[field] ??= field === "scenarioId" && !scenarioId ? "Select a scenario" : issue.message;
+      }
+      setErrors(next);
+      return;
+    }
+    const body: NewWorkshop = parsed.data;
     create.mutate(body, {
       onSuccess: (w) => {
         rememberSeatLinks(w);
@@ -85,17 +99,17 @@ export default function WorkshopNewRoute() {
           </Text>
         )}
         <div className={s.row}>
-          <Field label="Seats" hint="1 to 50" required validationMessage={errors.seats} validationState={state("seats")}>
-            <Input type="number" min={1} max={50} value={seats} onChange={(_e, d) => setSeats(d.value)} />
+          <Field label="Seats" hint={`${WORKSHOP_LIMITS.seats.min} to ${WORKSHOP_LIMITS.seats.max}`} required validationMessage={errors.seats} validationState={state("seats")}>
+            <Input type="number" min={WORKSHOP_LIMITS.seats.min} max={WORKSHOP_LIMITS.seats.max} value={seats} onChange={(_e, d) => setSeats(d.value)} />
           </Field>
-          <Field label="Time limit (minutes)" hint="5 to 600" required validationMessage={errors.timeLimitMinutes} validationState={state("timeLimitMinutes")}>
-            <Input type="number" min={5} max={600} value={minutes} onChange={(_e, d) => setMinutes(d.value)} />
+          <Field label="Time limit (minutes)" hint={`${WORKSHOP_LIMITS.timeLimitMinutes.min} to ${WORKSHOP_LIMITS.timeLimitMinutes.max}`} required validationMessage={errors.timeLimitMinutes} validationState={state("timeLimitMinutes")}>
+            <Input type="number" min={WORKSHOP_LIMITS.timeLimitMinutes.min} max={WORKSHOP_LIMITS.timeLimitMinutes.max} value={minutes} onChange={(_e, d) => setMinutes(d.value)} />
           </Field>
         </div>
         <Field label="Hints" validationMessage={errors.hintPolicy} validationState={state("hintPolicy")}>
           <RadioGroup value={hintPolicy} onChange={(_e, d) => setHintPolicy(d.value as HintPolicy)}>
             {HINT_POLICIES.map((p) => (
-              <Radio key={p.value} value={p.value} label={p.label} />
+              <Radio key={p} value={p} label={HINT_POLICY_LABELS[p]} />
             ))}
           </RadioGroup>
         </Field>
