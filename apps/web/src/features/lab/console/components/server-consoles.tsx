@@ -89,7 +89,7 @@ export function LocalGroups(props: { server: LabServerOut }) {
 export function Services(props: { server: LabServerOut }) {
   const s = props.server;
   const canWrite = useLabWrite();
-  const change = useLabMutation((v: { name: string; body: Record<string, unknown> }) => api.service(s.id, v.name, v.body), {
+  const change = useLabMutation((v: { name: string; body: Record<string, unknown> }) => api.service(s.id, v.name, v.body, s.version), {
     success: (_d, v) => `Changed service ${(v as { name: string }).name}`,
     error: "Windows could not change the service",
   });
@@ -269,13 +269,13 @@ export function IisManager(props: { server: LabServerOut; ndes: LabNdes | undefi
   const [rfOpen, setRfOpen] = useState(false);
   const [identityOf, setIdentityOf] = useState<string | null>(null);
   const [identity, setIdentity] = useState("");
-  const removeBinding = useLabMutation((b: Record<string, unknown>) => api.removeBinding(s.id, b), { success: "Removed the binding", error: "Could not remove the binding" });
-  const pool = useLabMutation((v: { pool: string; body: Record<string, unknown> }) => api.appPool(s.id, v.pool, v.body), {
+  const removeBinding = useLabMutation((b: Record<string, unknown>) => api.removeBinding(s.id, b, n?.version), { success: "Removed the binding", error: "Could not remove the binding" });
+  const pool = useLabMutation((v: { pool: string; body: Record<string, unknown> }) => api.appPool(s.id, v.pool, v.body, n?.version), {
     success: (_d, v) => `Application pool ${(v as { pool: string }).pool} changed`,
     error: "Could not change the application pool",
   });
-  const crp = useLabMutation((b: Record<string, unknown>) => api.crpAuth(s.id, b), { success: "Authentication changed", error: "Could not change authentication" });
-  const iis = useLabMutation((b: Record<string, unknown>) => api.iis(s.id, b), { success: "IIS configuration changed", error: "Could not change IIS" });
+  const crp = useLabMutation((b: Record<string, unknown>) => api.crpAuth(s.id, b, n?.version), { success: "Authentication changed", error: "Could not change authentication" });
+  const iis = useLabMutation((b: Record<string, unknown>) => api.iis(s.id, b, n?.version), { success: "IIS configuration changed", error: "Could not change IIS" });
   if (!s.features.includes("Web-Server")) return <Text>IIS (Web Server) is not installed on this server.</Text>;
   if (!n)
     return (
@@ -452,7 +452,7 @@ function AddBindingDialog(props: { server: LabServerOut; onClose: () => void }) 
 function RequestFilteringDialog(props: { server: LabServerOut; ndes: LabNdes; onClose: () => void }) {
   const [maxUrl, setMaxUrl] = useState(String(props.ndes.iis.requestFiltering.maxUrl));
   const [maxQs, setMaxQs] = useState(String(props.ndes.iis.requestFiltering.maxQueryString));
-  const save = useLabMutation((b: Record<string, unknown>) => api.requestFiltering(props.server.id, b), { success: "Request Filtering settings saved", error: "Could not save Request Filtering settings" });
+  const save = useLabMutation((b: Record<string, unknown>) => api.requestFiltering(props.server.id, b, props.ndes.version), { success: "Request Filtering settings saved", error: "Could not save Request Filtering settings" });
   const valid = /^\d+$/.test(maxUrl) && /^\d+$/.test(maxQs);
   return (
     <FormDialog
