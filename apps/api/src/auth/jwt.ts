@@ -20,7 +20,8 @@ export interface AccessTokenClaims {
   roles?: string[];
 }
 
-async function signingKey(db: Db): Promise<{ kid: string; privateJwk: JWK }> {
+/** The current signing key (also signs the id tokens of oauth/id-token.ts). */
+export async function signingKey(db: Db): Promise<{ kid: string; privateJwk: JWK }> {
   const existing = await db.signingKey.findFirst({ orderBy: { createdDateTime: "desc" } });
   if (existing) return { kid: existing.kid, privateJwk: JSON.parse(existing.privateJwk) as JWK };
   const { privateKey, publicKey } = await generateKeyPair("RS256", { extractable: true });

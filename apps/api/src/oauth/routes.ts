@@ -9,6 +9,7 @@ import { originOf } from "../http/context.ts";
 import { GRAPH_APP_ID, TOKEN_LIFETIME_SECONDS, issuerFor, publicJwks, signAccessToken } from "../auth/jwt.ts";
 import { SMART_LOCKOUT } from "@certlab/domain/directory/smart-lockout";
 import { checkCredentials } from "../lab-api/session.ts";
+import { clientInfo, requestedScopes, signIdToken } from "./id-token.ts";
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -79,6 +80,10 @@ export function oauthRouter(db: Db): Router {
       idtyp: "user",
       scp: "Directory.ReadWrite.All DeviceManagementConfiguration.ReadWrite.All User.ReadWrite.All",
     });
+    // MSAL asks for "openid profile offline_access" and client_info=1: Entra then adds an id_token and client_info
+    // (oauth/id-token.ts), from which MSAL builds its account.
+    const scopes = requestedScopes(str(body.scope));
+    const subject = { tenantId: tenant.id, userId: user.id, userPrincipalName: user.userPrincipalName, displayName: user.displayName, mail: user.mail };
     res.setHeader("Cache-Control", "no-store");
     res.json({
       token_type: "Bearer",
@@ -86,6 +91,8 @@ export function oauthRouter(db: Db): Router {
       expires_in: TOKEN_LIFETIME_SECONDS,
       ext_expires_in: TOKEN_LIFETIME_SECONDS,
       access_token: accessToken,
+      ...(scopes.has("openid") ? { id_token: await signIdToken(db, origin, subject, clientId, scopes) } : {}),
+      ...(str(body.client_info) === "1" ? { client_info: clientInfo(subject) } : {}),
     });
   });
 
