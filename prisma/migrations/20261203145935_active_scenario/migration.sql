@@ -1,0 +1,14 @@
+-- CreateTable
+CREATE TABLE "ActiveScenario" (
+    "tenantId" TEXT NOT NULL PRIMARY KEY,
+    "scenarioId" TEXT NOT NULL,
+    "version" TEXT NOT NULL,
+    "contentHash" TEXT NOT NULL,
+    "scenario" TEXT NOT NULL,
+    "seed" INTEGER NOT NULL DEFAULT 1,
+    "loadedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "baselineCodes" TEXT NOT NULL DEFAULT '[]',
+    "loadedBy" TEXT,
+    CONSTRAINT "ActiveScenario_tenantId_fkey" FOREIGN KEY ("tenantId") REFERENCES "Tenant" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
