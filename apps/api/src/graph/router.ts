@@ -3,6 +3,7 @@
 import { Router, type Request } from "express";
 import type { Db } from "../db/client.ts";
 import { authenticate } from "../auth/middleware.ts";
+import { workshopSeatGuard } from "../workshops/seat-guard.ts";
 import { AppError } from "../http/errors.ts";
 import { usersRoutes } from "./directory/users.ts";
 import { groupsRoutes } from "./directory/groups.ts";
@@ -80,6 +81,8 @@ export function graphRouteTable(): { method: string; path: string }[] {
 export function graphRouter(db: Db): Router {
   const r = Router({ caseSensitive: false });
   r.use(authenticate(db));
+  // A workshop seat whose workshop ended refuses writes (issue 11).
+  r.use(workshopSeatGuard(db));
   usersRoutes(r);
   groupsRoutes(r);
   rolesRoutes(r);

@@ -26,6 +26,7 @@ import { registerIntunePaths } from "../graph/intune/openapi.ts";
 import { registerEntraPaths } from "../graph/entra/openapi.ts";
 import { registerTopologyPaths } from "./topology.ts";
 import { registerGuidePaths } from "./guides.ts";
+import { registerWorkshopPaths } from "../workshops/openapi.ts";
 
 const json = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } } });
 const err = (description: string) => ({ description, ...json(ZGraphError) });
@@ -81,6 +82,7 @@ export function buildOpenApiDocument(serverUrl = "/"): unknown {
   registerEntraPaths(registry);
   registerTopologyPaths(registry, ZFinding);
   registerGuidePaths(registry, ZFinding);
+  registerWorkshopPaths(registry, ZFinding);
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: "3.1.0",
     info: { title: "Certlab API", version: "0.1.0", description: "The lab REST API and the Graph-compatible surface of Certlab." },

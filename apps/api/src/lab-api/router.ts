@@ -13,6 +13,8 @@ import { guidesRouter } from "./guides.ts";
 import { entraApiRouter } from "../graph/entra/api-routes.ts";
 import { labRouter } from "./lab/router.ts";
 import { intunePortalRouter } from "../graph/intune/portal.ts";
+import { workshopJoinRouter, workshopsRouter } from "../workshops/routes.ts";
+import { workshopSeatGuard } from "../workshops/seat-guard.ts";
 
 export function labApiRouter(db: Db, databaseUrl: string): Router {
   const r = Router();
@@ -32,13 +34,16 @@ export function labApiRouter(db: Db, databaseUrl: string): Router {
   });
   r.use(sessionRouter(db));
   r.use(rulesRouter());
+  r.use(workshopJoinRouter(db));
   r.use(authenticate(db));
+  r.use(workshopSeatGuard(db));
   r.use("/lab", labRouter(db));
   r.use(intunePortalRouter());
   r.use(tokensRouter(db));
   r.use(findingsRouter(db));
   r.use(topologyRouter(db));
   r.use(guidesRouter(db));
+  r.use(workshopsRouter(db));
   r.use(entraApiRouter());
   r.use((req) => {
     throw new AppError("notFound", `No API route for ${req.method} ${req.originalUrl.split("?")[0]}.`);
