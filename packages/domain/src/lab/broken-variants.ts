@@ -123,7 +123,7 @@ function connectorDomainAccount(lab: LabSnapshot, admin: boolean): void {
   if (admin) p.ndesSrv.localGroups.Administrators.push(name);
 }
 
-type Breaker = (lab: LabSnapshot) => void;
+export type Breaker = (lab: LabSnapshot) => void;
 
 const BREAKERS: Record<string, Breaker> = {
   // A.1
@@ -347,10 +347,10 @@ const BREAKERS: Record<string, Breaker> = {
   },
 };
 
-/** code → a function that returns correctLab() broken in exactly that way. */
-export function brokenVariants(opts: { now?: Date } = {}): Record<string, () => LabSnapshot> {
+/** code → a function that returns correctLab() broken by that code's breaker (shared with security-variants.ts). */
+export function variantsOf(breakers: Readonly<Record<string, Breaker>>, opts: { now?: Date } = {}): Record<string, () => LabSnapshot> {
   return Object.fromEntries(
-    Object.entries(BREAKERS).map(([code, breakIt]) => [
+    Object.entries(breakers).map(([code, breakIt]) => [
       code,
       () => {
         const lab = correctLab(opts);
@@ -361,4 +361,17 @@ export function brokenVariants(opts: { now?: Date } = {}): Record<string, () => 
   );
 }
 
+/** code → a function that returns correctLab() broken in exactly that way. */
+export function brokenVariants(opts: { now?: Date } = {}): Record<string, () => LabSnapshot> {
+  return variantsOf(BREAKERS, opts);
+}
+
 export const BROKEN_VARIANT_CODES: readonly string[] = Object.keys(BREAKERS);
+
+/** Breaks `lab` (built on correctLab(), e.g. the complete setup's) in the way of `code`'s variant, in place. */
+export function breakLab(lab: LabSnapshot, code: string): LabSnapshot {
+  const breakIt = BREAKERS[code];
+  if (!breakIt) throw new Error(`No broken variant for ${code}.`);
+  breakIt(lab);
+  return lab;
+}

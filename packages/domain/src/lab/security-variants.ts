@@ -1,9 +1,9 @@
 // Issue 14: for every AD CS security rule (ESC codes), correctLab() broken in exactly that one way — the setup
 // still enrolls, and that code is the only security error or warning it yields. The API tests and the docs'
 // "how the lab shows it" use the same breakers.
-import { correctLab, CORRECT_LAB_NAMES as N } from "./correct-lab";
+import { CORRECT_LAB_NAMES as N } from "./correct-lab";
 import { duplicateTemplate, installFeatures } from "./defaults";
-import { partsOf } from "./broken-variants";
+import { partsOf, variantsOf, type Breaker } from "./broken-variants";
 import type { LabSnapshot } from "./snapshot";
 
 const nb = N.forest.netbiosName;
@@ -23,8 +23,6 @@ function publishedCopy(lab: LabSnapshot, source: string, displayName: string, pa
   lab.templates.push(t);
   p.issuing.templatesToIssue.push(t.name);
 }
-
-type Breaker = (lab: LabSnapshot) => void;
 
 const BREAKERS: Record<string, Breaker> = {
   ADCS_ESC1_ENROLLEE_SUPPLIES_SUBJECT: grantDomainUsersEnrollOnScep,
@@ -55,16 +53,7 @@ const BREAKERS: Record<string, Breaker> = {
 
 /** code → correctLab() broken in exactly that way. */
 export function securityBrokenVariants(opts: { now?: Date } = {}): Record<string, () => LabSnapshot> {
-  return Object.fromEntries(
-    Object.entries(BREAKERS).map(([code, breakIt]) => [
-      code,
-      () => {
-        const lab = correctLab(opts);
-        breakIt(lab);
-        return lab;
-      },
-    ]),
-  );
+  return variantsOf(BREAKERS, opts);
 }
 
 export const SECURITY_VARIANT_CODES: readonly string[] = Object.keys(BREAKERS);
