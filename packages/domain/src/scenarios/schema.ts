@@ -83,7 +83,7 @@ export const ZCheck: z.ZodType<Check> = z.lazy(() =>
     ZEnrollmentCheck,
     z.strictObject({ kind: z.enum(["all", "any"]), of: z.array(ZCheck).min(1, { error: "needs at least one check" }) }),
   ]),
-) as z.ZodType<Check>;
+).meta({ id: "Check", description: "rule-cleared | no-findings | state | enrollment | all/any of checks" }) as z.ZodType<Check>;
 
 // ── Patches (RFC 6902) and API requests
 
