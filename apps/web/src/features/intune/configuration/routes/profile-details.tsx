@@ -1,6 +1,6 @@
 // A profile: Properties with Edit per section (Basics, Configuration settings, Assignments, Applicability rules
 // on Windows), each edit checked live by the same rules as the wizard; Delete (a trusted certificate profile a
-// SCEP profile uses answers 409, shown in the notifications).
+// SCEP profile uses answers 409, shown in the notifications); the Device status report of the devices that synced it.
 import { useMemo, useState, type ReactNode } from "react";
 import { Button, makeStyles, Text, tokens } from "@fluentui/react-components";
 import { Delete20Regular, Edit16Regular } from "@fluentui/react-icons";
@@ -25,6 +25,7 @@ import {
   type GraphProfile,
 } from "@/features/intune/configuration/api/profiles";
 import { CertificateDetails } from "@/features/intune/configuration/components/certificate-details";
+import { DeviceStatusReport } from "@/features/intune/configuration/components/device-status";
 import { FindingsPanel } from "@/features/intune/configuration/components/findings-panel";
 import { SettingsForm } from "@/features/intune/configuration/components/settings-form";
 import { useLiveFindings } from "@/features/intune/configuration/components/use-live-findings";
@@ -160,6 +161,8 @@ function ProfileView(props: { profile: GraphProfile; draft: Draft }) {
               : "No applicability rules"}
           </Text>,
         )}
+      {/* Issue 10: the devices that reported this profile at their last Sync. */}
+      <DeviceStatusReport tenantId={tenantId} profileId={p.id} />
       <ConfirmDialog
         open={confirm}
         title="Delete profile"
