@@ -40,6 +40,10 @@ export type TraceSymptom = { httpStatus?: number; body?: string; eventId?: numbe
 export type TraceHop = {
   id: string;
   title: string;
+  /** The seed 004 hop (a–f) this belongs to. */
+  flowHop?: string;
+  /** rules-reference.md part B hop number(s). */
+  partB?: string;
   outcome: HopOutcome;
   detail: string;
   symptom?: TraceSymptom;
@@ -64,7 +68,11 @@ export type EnrollmentTrace = {
   } | null;
   intuneStatus: IntuneStatus;
   statusText: string;
-  [key: string]: unknown;
+  scepServerUrl?: string | null;
+  requestUrlLength?: number | null;
+  /** What the CA did: its Issued Certificates or Failed Requests entry. */
+  ca?: { requestId?: number; template?: string; disposition: "issued" | "failed"; serialNumber?: string; thumbprint?: string };
+  tracedDateTime?: string;
 };
 
 export type SyncResult = { device: ManagedDevice; traces: EnrollmentTrace[] };

@@ -32,6 +32,7 @@ const useStyles = makeStyles({
   },
   selected: { boxShadow: tokens.shadow8 },
   num: { fontFamily: tokens.fontFamilyMonospace, fontWeight: tokens.fontWeightBold },
+  route: { fontSize: tokens.fontSizeBase100, color: tokens.colorNeutralForeground3 },
   small: { fontSize: tokens.fontSizeBase200 },
   arrow: { alignSelf: "center", padding: "0 4px", color: tokens.colorNeutralForeground3, fontSize: "18px" },
   detail: { display: "flex", flexDirection: "column", gap: "6px", padding: "8px 12px", borderLeft: "3px solid" },
@@ -51,7 +52,15 @@ const useStyles = makeStyles({
   summary: { display: "flex", gap: "8px", alignItems: "baseline", flexWrap: "wrap" },
 });
 
-function HopDetail(props: { hop: TraceHop }) {
+function caText(ca: NonNullable<EnrollmentTrace["ca"]>): string {
+  const parts = [ca.disposition === "issued" ? "Issued Certificates" : "Failed Requests"];
+  if (ca.requestId !== undefined) parts.push(`Request ID ${ca.requestId}`);
+  if (ca.template) parts.push(`template ${ca.template}`);
+  if (ca.serialNumber) parts.push(`serial number ${ca.serialNumber}`);
+  return parts.join(", ");
+}
+
+function HopDetail(props: { hop: TraceHop; ca?: EnrollmentTrace["ca"] }) {
   const s = useStyles();
   const { hop } = props;
   const look = HOP_LOOK[hop.outcome];
@@ -62,6 +71,12 @@ function HopDetail(props: { hop: TraceHop }) {
         {hop.title}: <span style={{ color: look.colour }}>{look.label}</span>
       </Text>
       <Text className={s.small}>{hop.detail}</Text>
+      {(hop.flowHop || hop.partB) && (
+        <Text className={s.route}>
+          {[hop.flowHop ? `Seed 004 request flow hop ${hop.flowHop})` : "", hop.partB ? `rules-reference part B hop ${hop.partB}` : ""].filter(Boolean).join(" · ")}
+        </Text>
+      )}
+      {hop.id === "ca" && props.ca && <Text className={s.small}>{`Certification Authority › ${caText(props.ca)}`}</Text>}
       {sym && (
         <section aria-label="Symptom" className={s.root}>
           <Text weight="semibold" className={s.small}>
@@ -141,6 +156,7 @@ export function TraceDiagram(props: { trace: EnrollmentTrace; label: string }) {
                     {hop.title}
                   </Text>
                 </span>
+                {hop.flowHop && <span className={s.route}>{`seed 004 hop ${hop.flowHop})`}</span>}
                 <Text className={s.small} weight="semibold" style={{ color: look.colour }}>
                   {look.label}
                 </Text>
@@ -149,7 +165,7 @@ export function TraceDiagram(props: { trace: EnrollmentTrace; label: string }) {
           );
         })}
       </ol>
-      {open && <HopDetail hop={open} />}
+      {open && <HopDetail hop={open} {...(trace.ca ? { ca: trace.ca } : {})} />}
       {selected && failed && selected !== failed && (
         <Button size="small" appearance="subtle" onClick={() => setSelected(null)} style={{ alignSelf: "flex-start" }}>
           Show the failing hop
@@ -165,6 +181,8 @@ export function TraceDiagram(props: { trace: EnrollmentTrace; label: string }) {
               ["Key usage", Array.isArray(trace.request.keyUsage) ? trace.request.keyUsage.join(", ") : String(trace.request.keyUsage)],
               ["Key size", String(trace.request.keySize)],
               ["Extended key usages", trace.request.ekus.length ? trace.request.ekus.join(", ") : "None"],
+              ...(trace.scepServerUrl ? ([["SCEP server URL", trace.scepServerUrl]] as [string, string][]) : []),
+              ...(trace.requestUrlLength ? ([["PKIOperation request line", `${trace.requestUrlLength} bytes`]] as [string, string][]) : []),
             ]}
           />
         </details>
