@@ -60,16 +60,20 @@ export type Workshop = {
   seatLinks?: { seatId?: string; seatNumber: number; url: string }[];
 };
 
-export type SeatDetails = {
-  seatId: string;
-  seatNumber?: number;
-  displayName?: string | null;
-  findings: { code: string; severity: string; title?: string; message?: string }[];
-  audit: { id?: string; activityDisplayName?: string; activity?: string; activityDateTime?: string; at?: string; initiatedBy?: unknown }[];
+/** GET /api/workshops/{id}/seats/{seatId}: the matrix row plus what the drawer shows. */
+export type SeatDetails = Trainee & {
+  tenant?: { id: string; initialDomain: string };
+  revealedHints?: { objectiveId: string; hintId: string; penalty: number; at: string }[];
+  findings: { code: string; severity: string; title?: string; message?: string; injected?: boolean }[];
+  guards?: { id: string; description: string; holds: boolean }[];
+  audit: { id: string; activityDateTime: string; activityDisplayName: string; result?: string; initiatedBy?: string | null; targets?: { type: string; displayName: string }[] }[];
 };
 
 export type ScoreboardRow = { rank: number; seatId?: string; name: string; score: number; objectivesDone: number; lastPassAt?: string | null };
 export type Scoreboard = { id: string; name: string; state: WorkshopState; endsAt: string; objectives: number; maxScore: number; rows: ScoreboardRow[] };
+
+/** GET /api/workshops: each workshop's header and how many seats are taken (no matrix). */
+export type WorkshopListItem = Omit<Workshop, "trainees" | "seatLinks"> & { joined: number };
 
 export type ScenarioSummary = {
   id: string;
@@ -107,7 +111,7 @@ export const workshopKey = (id: string) => ["workshops", id] as const;
 
 export const workshopsQuery = queryOptions({
   queryKey: workshopsKey,
-  queryFn: async () => list(await request<Workshop[] | { value: Workshop[] }>("/api/workshops")),
+  queryFn: async () => list(await request<WorkshopListItem[] | { value: WorkshopListItem[] }>("/api/workshops")),
   staleTime: 0,
 });
 
@@ -169,7 +173,7 @@ export function useCreateWorkshop() {
 }
 
 /** The trainer's actions on one workshop; each one refreshes the matrix (and the list: state, end time). */
-export function useWorkshopAction<V>(workshopId: string, send: (v: V) => Promise<unknown>, meta: { success: string | ((d: unknown, v: unknown) => string); error: string }) {
+export function useWorkshopAction<V, R = unknown>(_workshopId: string, send: (v: V) => Promise<R>, meta: { success: string | ((d: unknown, v: unknown) => string); error: string }) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: send,
@@ -186,6 +190,8 @@ export const workshopApi = {
     request(`/api/workshops/${enc(id)}/hints/release`, { method: "POST", body: { objectiveId, hintId } }),
   extend: (id: string, minutes: number) => request(`/api/workshops/${enc(id)}/extend`, { method: "POST", body: { minutes } }),
   end: (id: string) => request(`/api/workshops/${enc(id)}/end`, { method: "POST", body: {} }),
+  /** A new one-time sign-in link for one seat (the previous one stops working). */
+  seatLink: (id: string, seatId: string) => request<{ seatId: string; seatNumber: number; url: string }>(`/api/workshops/${enc(id)}/seats/${enc(seatId)}/link`, { method: "POST", body: {} }),
   exportUrl: (id: string, format: "csv" | "json") => `/api/workshops/${enc(id)}/export.${format}`,
   eventsUrl: (id: string) => `/api/workshops/${enc(id)}/events`,
 };

@@ -7,12 +7,13 @@ import {
   DrawerBody,
   DrawerHeader,
   DrawerHeaderTitle,
+  Input,
   makeStyles,
   OverlayDrawer,
   Text,
   tokens,
 } from "@fluentui/react-components";
-import { ArrowReset20Regular, Dismiss20Regular } from "@fluentui/react-icons";
+import { ArrowReset20Regular, Copy20Regular, Dismiss20Regular, Link20Regular } from "@fluentui/react-icons";
 import { ConfirmDialog } from "@/shared/components/confirm-dialog";
 import { ErrorMessage, Loading } from "@/shared/components/query-state";
 import { SimpleTable } from "@/shared/components/simple-table";
@@ -40,6 +41,10 @@ export function SeatDrawer(props: { workshop: Workshop; seat: Trainee | undefine
     success: (_d, p) => ((p as Pending).kind === "lab" ? `Reset the lab of ${seat ? traineeName(seat) : "the seat"}` : `Reset “${(p as { title: string }).title}” for ${seat ? traineeName(seat) : "the seat"}`),
     error: "Could not reset",
   });
+  const link = useWorkshopAction(w.id, () => workshopApi.seatLink(w.id, seat!.seatId), {
+    success: "Created a new sign-in link (the previous one no longer works)",
+    error: "Could not create a sign-in link",
+  });
   const name = seat ? traineeName(seat) : "";
   return (
     <OverlayDrawer position="end" size="medium" open={!!seat} onOpenChange={(_e, d) => !d.open && props.onClose()}>
@@ -56,11 +61,23 @@ export function SeatDrawer(props: { workshop: Workshop; seat: Trainee | undefine
                 Seat {seat.seatNumber} · joined {formatDateTime(seat.joinedAt)} · score {seat.score} / {seat.maxScore}
                 {seat.stuck ? " · stuck" : ""}
               </Text>
+              {details.data?.tenant && <Text className={s.small}>Lab directory: {details.data.tenant.initialDomain}</Text>}
               <div className={s.row}>
                 <Button icon={<ArrowReset20Regular />} onClick={() => setPending({ kind: "lab" })} disabled={w.state === "ended"}>
                   Reset lab
                 </Button>
+                <Button icon={<Link20Regular />} disabled={w.state === "ended" || link.isPending} onClick={() => link.mutate()}>
+                  New sign-in link
+                </Button>
               </div>
+              {link.data && link.data.seatId === seat.seatId && (
+                <div className={s.row}>
+                  <Input readOnly value={link.data.url} aria-label={`Sign-in link of seat ${seat.seatNumber}`} style={{ flex: "1 1 auto" }} />
+                  <Button icon={<Copy20Regular />} onClick={() => void navigator.clipboard.writeText(link.data.url)} aria-label="Copy the sign-in link">
+                    Copy
+                  </Button>
+                </div>
+              )}
             </section>
             <section className={s.section} aria-labelledby="seat-objectives">
               <h3 id="seat-objectives" className={s.h}>
@@ -113,7 +130,20 @@ export function SeatDrawer(props: { workshop: Workshop; seat: Trainee | undefine
                   columns={[
                     { header: "Code", cell: (f) => <code>{f.code}</code> },
                     { header: "Severity", cell: (f) => f.severity },
-                    { header: "Finding", cell: (f) => f.message ?? f.title ?? "" },
+                    { header: "Finding", cell: (f) => f.title ?? f.message ?? "" },
+                    { header: "Source", cell: (f) => (f.injected ? "Scenario fault" : "Collateral or baseline") },
+                  ]}
+                />
+              )}
+              {details.data?.guards && details.data.guards.length > 0 && (
+                <SimpleTable
+                  aria-label={`Guards of ${name}`}
+                  size="small"
+                  rows={details.data.guards}
+                  rowKey={(g) => g.id}
+                  columns={[
+                    { header: "Must stay true", cell: (g) => g.description },
+                    { header: "State", cell: (g) => (g.holds ? <Badge color="success">Holds</Badge> : <Badge color="danger">Broken</Badge>) },
                   ]}
                 />
               )}
@@ -127,11 +157,13 @@ export function SeatDrawer(props: { workshop: Workshop; seat: Trainee | undefine
                   aria-label={`Last actions of ${name}`}
                   size="small"
                   rows={details.data.audit}
-                  rowKey={(a) => a.id ?? `${a.activityDateTime ?? a.at}:${a.activityDisplayName ?? a.activity}`}
+                  rowKey={(a) => a.id}
                   empty="No actions yet"
                   columns={[
-                    { header: "Date", cell: (a) => formatDateTime(a.activityDateTime ?? a.at) },
-                    { header: "Activity", cell: (a) => a.activityDisplayName ?? a.activity ?? "" },
+                    { header: "Date", cell: (a) => formatDateTime(a.activityDateTime) },
+                    { header: "Activity", cell: (a) => a.activityDisplayName },
+                    { header: "Target", cell: (a) => (a.targets ?? []).map((t) => t.displayName).join(", ") },
+                    { header: "Result", cell: (a) => a.result ?? "" },
                   ]}
                 />
               )}

@@ -39,7 +39,7 @@ export default function WorkshopsListRoute() {
             { header: "Name", cell: (w) => <AppLink to={workshopPaths.workshop(w.id)}>{w.name}</AppLink> },
             { header: "Scenario", cell: (w) => w.scenario.title },
             { header: "Join code", cell: (w) => <code>{w.joinCode}</code> },
-            { header: "Seats", cell: (w) => `${(w.trainees ?? []).filter((t) => t.joinedAt).length} / ${w.seats}` },
+            { header: "Seats", cell: (w) => `${w.joined} / ${w.seats}` },
             {
               header: "State",
               cell: (w) => (

@@ -1,0 +1,80 @@
+// Issue 11 part 4, a workshop end to end: the trainer creates a 3-seat workshop on the shipped "Pre Authentication"
+// scenario (scenarios/device-to-ndes/appproxy-preauth-not-passthrough.json); two trainees join from their own
+// browsers; one fixes the objective in the Entra portal (Enterprise apps › NDES › Application proxy › Passthrough)
+// and the trainer's matrix turns that cell green without a reload (event stream or 2 s polling); the trainer resets
+// that trainee's lab and the cell is red again; the CSV export lists both trainees. Screenshots attached.
+import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { signIn } from "../fixtures/portal";
+import { createWorkshop, joinAsTrainee, matrixCell, setPreAuthentication } from "../fixtures/workshops";
+
+const OBJECTIVE = "o-passthrough";
+
+async function shot(page: Page, testInfo: TestInfo, name: string) {
+  await testInfo.attach(name, { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
+}
+
+test("a trainer runs a workshop: two trainees join, a fix turns the matrix green live, a reset turns it red, the CSV lists both", async ({ page, browser }, testInfo) => {
+  test.setTimeout(240_000);
+  await signIn(page);
+  const { joinCode } = await createWorkshop(page, { name: "Pre Authentication drill", scenario: /Pre Authentication|sign in/i, seats: 3, minutes: 45 });
+  expect(joinCode).toMatch(/^[A-Z0-9]{6,8}$/);
+  await expect(page.getByRole("timer", { name: "Time left" })).toHaveText(/^4[45]:\d\d$/);
+  await shot(page, testInfo, "trainer dashboard, nobody joined");
+
+  const alice = await joinAsTrainee(browser, joinCode, "Alice Trainee");
+  const bob = await joinAsTrainee(browser, joinCode, "Bob Trainee");
+  try {
+    // The Tasks panel: the objective, failing, with its task text and the time left.
+    const tasks = alice.page.getByRole("complementary", { name: "Tasks panel" });
+    await expect(tasks.getByRole("heading", { name: "Pre Authentication drill" })).toBeVisible();
+    await expect(tasks.locator(`[data-objective="${OBJECTIVE}"]`)).toHaveAttribute("data-state", "failing");
+    await expect(tasks.getByRole("timer", { name: "Time left" })).toContainText(/Time left \d+:\d\d/);
+    await shot(alice.page, testInfo, "trainee portal with the Tasks panel");
+
+    // The trainer's matrix shows both trainees, failing, with the active finding code.
+    await expect(matrixCell(page, "Alice Trainee", OBJECTIVE)).toHaveAttribute("data-state", "failing");
+    await expect(matrixCell(page, "Bob Trainee", OBJECTIVE)).toHaveAttribute("data-state", "failing");
+    await expect(matrixCell(page, "Alice Trainee", OBJECTIVE)).toContainText("APPPROXY_PREAUTH_NOT_PASSTHROUGH");
+
+    // Alice fixes it through the portal; her Tasks panel ticks after the save.
+    await setPreAuthentication(alice.page, "Passthrough");
+    await expect(tasks.locator(`[data-objective="${OBJECTIVE}"]`)).toHaveAttribute("data-state", "passed");
+    await expect(tasks.getByLabel("Score")).toHaveText("Score 3 / 3");
+
+    // The trainer's page was not reloaded: the cell turns green by itself; Bob's stays red.
+    const urlBefore = page.url();
+    await expect(matrixCell(page, "Alice Trainee", OBJECTIVE)).toHaveAttribute("data-state", "passed", { timeout: 10_000 });
+    await expect(matrixCell(page, "Bob Trainee", OBJECTIVE)).toHaveAttribute("data-state", "failing");
+    expect(page.url()).toBe(urlBefore);
+    await shot(page, testInfo, "matrix: Alice passed, Bob failing");
+
+    // The projector scoreboard ranks Alice first.
+    const board = await page.context().newPage();
+    await board.goto(new URL(page.url()).pathname + "/scoreboard");
+    await expect(board.getByRole("table", { name: "Scoreboard" }).getByRole("row").nth(1)).toContainText("Alice Trainee");
+    await shot(board, testInfo, "scoreboard");
+    await board.close();
+
+    // The trainer resets Alice's lab from her drawer: the cell goes back to failing.
+    await page.getByRole("button", { name: "Open Alice Trainee" }).click();
+    const drawer = page.getByRole("dialog", { name: "Alice Trainee" });
+    await expect(drawer.getByRole("table", { name: "Last actions of Alice Trainee" })).toBeVisible();
+    await drawer.getByRole("button", { name: "Reset lab" }).click();
+    await page.getByRole("dialog", { name: "Reset lab" }).getByRole("button", { name: "Reset" }).click();
+    await expect(matrixCell(page, "Alice Trainee", OBJECTIVE)).toHaveAttribute("data-state", "failing", { timeout: 10_000 });
+    await drawer.getByRole("button", { name: "Close" }).click();
+    await shot(page, testInfo, "matrix after resetting Alice's lab");
+
+    // Export CSV: one row per trainee × objective, both trainees listed.
+    const download = page.waitForEvent("download");
+    await page.getByRole("link", { name: "Export CSV" }).click();
+    const file = await (await download).path();
+    const csv = (await import("node:fs")).readFileSync(file!, "utf8");
+    expect(csv.split(/\r?\n/)[0]).toMatch(/^seat,name,objective,passed/);
+    expect(csv).toContain("Alice Trainee");
+    expect(csv).toContain("Bob Trainee");
+  } finally {
+    await alice.context.close();
+    await bob.context.close();
+  }
+});
