@@ -6,11 +6,20 @@
 // lab rows go through replaceLab, made real first (build.ts makeReal: real CA keys, re-issued certificates). The
 // trusted certificate profiles hold the real lab root / issuing CA certificate (base64 DER, as uploading the
 // certutil -ca.cert export would). A failure anywhere rolls everything back.
+//
+// Issue 11 generalises the writer: loadCompleteSetup takes a TARGET snapshot (the plan's snapshot with a scenario's
+// fault patches applied, apps/api/src/scenarios/load.ts) and writes that: the lab as the target has it, the Intune
+// profiles and assignments of target.intune, the Entra applications and connector groups of target.entra, and the
+// directory differences between the plan and the target (licences, role assignments, group memberships, accounts
+// enabled or disabled, users or groups removed). resetToCompleteSetup is the same with no patch.
 import { randomBytes, randomUUID } from "node:crypto";
-import { completeSetupPlan, setupProfileBody, COMPLETE_SETUP, type CompleteSetupPlan } from "@certlab/domain/setup/complete-setup";
+import { completeSetupPlan, COMPLETE_SETUP, type CompleteSetupPlan } from "@certlab/domain/setup/complete-setup";
+import { profileCreateBody } from "@certlab/domain/intune/builders";
+import { TRUSTED_ROOT_TYPES } from "@certlab/domain/intune/profiles";
+import type { TenantSnapshot } from "@certlab/domain/rules/snapshot";
 import { CUSTOM_APPLICATION_TEMPLATE_ID } from "@certlab/domain/entra/on-premises-publishing";
 import { ZDeviceConfigurationCreate } from "@certlab/domain/intune/profiles";
-import { ZApplicationPatch } from "@certlab/domain/entra/on-premises-publishing";
+import { ZApplicationPatch, ZOnPremisesPublishingPatch } from "@certlab/domain/entra/on-premises-publishing";
 import type { Db, Tx } from "../../db/client.ts";
 import type { Principal } from "../../http/context.ts";
 import { parseBody } from "../../http/validate.ts";
@@ -21,7 +30,7 @@ import { IntuneStore } from "../intune/store.ts";
 import { RolesStore } from "../roles.ts";
 import { tenantSnapshot } from "../snapshot.ts";
 import { UsersStore } from "../users.ts";
-import { makeReal } from "./build.ts";
+import { makeReal, type LabSeed } from "./build.ts";
 import { replaceLab } from "./lab-store.ts";
 import type { LabDraft } from "./state.ts";
 
@@ -97,75 +106,159 @@ async function writeDirectory(tx: Tx, s: ReturnType<typeof storesIn>, tenantId: 
   return ids;
 }
 
-/** The Entra side of seed 000: connector group, the NDES application published with Passthrough, assigned to the group. */
-async function writeEntra(s: ReturnType<typeof storesIn>, plan: CompleteSetupPlan, callerRoleIds: readonly string[]): Promise<{ connectorGroupId: string }> {
-  const group = await s.entra.connectors.createGroup({ name: COMPLETE_SETUP.connectorGroup.name, region: COMPLETE_SETUP.connectorGroup.region });
-  const app = plan.snapshot.entra!.applications[0]!;
-  const { application } = await s.entra.applications.instantiate(app.displayName, CUSTOM_APPLICATION_TEMPLATE_ID);
-  const p = app.onPremisesPublishing!;
-  // §8.5 steps 2–3 as the portal sends them: identifier URI and home page first, then onPremisesPublishing.
-  const step2 = parseBody(ZApplicationPatch, { identifierUris: [plan.externalUrl.replace(/\/$/, "")], web: { homePageUrl: plan.externalUrl, redirectUris: [plan.externalUrl] } });
-  await s.entra.applications.update(application.id, step2, { callerRoleIds });
-  const step3 = parseBody(ZApplicationPatch, {
-    onPremisesPublishing: {
-      externalUrl: p.externalUrl,
-      internalUrl: p.internalUrl,
-      externalAuthenticationType: p.externalAuthenticationType,
-      applicationServerTimeout: p.applicationServerTimeout,
-      isTranslateHostHeaderEnabled: p.isTranslateHostHeaderEnabled,
-      isTranslateLinksInBodyEnabled: p.isTranslateLinksInBodyEnabled,
-      isBackendCertificateValidationEnabled: p.isBackendCertificateValidationEnabled,
-    },
-  });
-  await s.entra.applications.update(application.id, step3, { callerRoleIds });
-  await s.entra.applications.setConnectorGroup(application.id, group.id, callerRoleIds);
-  return { connectorGroupId: group.id };
+/** What loadCompleteSetup writes besides the plan: the target snapshot, and steps run inside the same transaction. */
+export type SetupLoad = {
+  /** The snapshot to write, derived from the plan (default: the plan's own snapshot, i.e. the complete setup). */
+  target?: (plan: CompleteSetupPlan) => TenantSnapshot;
+  /** Runs last inside the transaction (e.g. recording the active scenario). */
+  inTransaction?: (tx: Tx, plan: CompleteSetupPlan, target: TenantSnapshot) => Promise<void>;
+  audit?: { activityDisplayName: string; properties: { displayName: string; newValue: unknown }[] };
+};
+
+/** Applies the directory differences between what the plan wrote and the target (faults on the directory). */
+async function writeDirectoryDifferences(tx: Tx, s: ReturnType<typeof storesIn>, tenantId: string, planned: TenantSnapshot["directory"], target: TenantSnapshot["directory"], real: (id: string) => string): Promise<void> {
+  const targetUsers = new Map(target.users.map((u) => [u.id, u]));
+  for (const u of planned.users) {
+    const t = targetUsers.get(u.id);
+    if (!t) {
+      await s.users.delete(real(u.id));
+      continue;
+    }
+    const patch: Record<string, unknown> = {};
+    if (t.accountEnabled !== u.accountEnabled) patch.accountEnabled = t.accountEnabled;
+    if (t.displayName !== u.displayName) patch.displayName = t.displayName;
+    if (Object.keys(patch).length) await s.users.update(real(u.id), patch);
+    const had = new Set(u.assignedLicenses.map((l) => l.skuId.toLowerCase()));
+    const wants = new Set(t.assignedLicenses.map((l) => l.skuId.toLowerCase()));
+    const removeLicenses = u.assignedLicenses.filter((l) => !wants.has(l.skuId.toLowerCase())).map((l) => l.skuId);
+    const addLicenses = t.assignedLicenses.filter((l) => !had.has(l.skuId.toLowerCase())).map((l) => ({ skuId: l.skuId, disabledPlans: l.disabledPlans ?? [] }));
+    if (removeLicenses.length || addLicenses.length) await s.users.assignLicense(real(u.id), { addLicenses, removeLicenses });
+  }
+  const key = (r: { principalId: string; roleDefinitionId: string }) => `${r.principalId}|${r.roleDefinitionId.toLowerCase()}`;
+  const targetRoles = new Set(target.roleAssignments.map(key));
+  const plannedRoles = new Set(planned.roleAssignments.map(key));
+  for (const r of planned.roleAssignments) {
+    const userRemoved = planned.users.some((u) => u.id === r.principalId) && !targetUsers.has(r.principalId);
+    if (targetRoles.has(key(r)) || userRemoved) continue; // a removed user's assignments went with it
+    const row = await tx.roleAssignment.findFirst({ where: { tenantId, principalId: real(r.principalId), roleDefinitionId: { in: [r.roleDefinitionId, r.roleDefinitionId.toLowerCase()] } } });
+    if (row) await s.roles.unassign(row.id);
+  }
+  for (const r of target.roleAssignments) if (!plannedRoles.has(key(r))) await s.roles.assign({ principalId: real(r.principalId), roleDefinitionId: r.roleDefinitionId, directoryScopeId: "/" });
+  const mkey = (m: { groupId: string; memberId: string }) => `${m.groupId}|${m.memberId}`;
+  const targetMembers = new Set(target.groupMembers.map(mkey));
+  const plannedMembers = new Set(planned.groupMembers.map(mkey));
+  const targetGroups = new Set(target.groups.map((g) => g.id));
+  for (const m of planned.groupMembers)
+    if (!targetMembers.has(mkey(m)) && targetGroups.has(m.groupId) && targetUsers.has(m.memberId)) await s.groups.removeMember(real(m.groupId), real(m.memberId));
+  for (const m of target.groupMembers) if (!plannedMembers.has(mkey(m))) await s.groups.addMember(real(m.groupId), real(m.memberId));
+  for (const g of planned.groups) if (!targetGroups.has(g.id)) await s.groups.delete(real(g.id));
 }
 
-/** The Intune side of seed 001: trusted certificate profiles with the real CA certificates, SCEP profiles, assignments. */
-async function writeIntune(s: ReturnType<typeof storesIn>, plan: CompleteSetupPlan, certificates: Map<string, string>, ids: Map<string, string>): Promise<number> {
+const PUBLISHING_KEYS = Object.keys(ZOnPremisesPublishingPatch.shape).filter(
+  (k) => !["applicationType", "isOnPremPublishingEnabled", "verifiedCustomDomainCertificatesMetadata", "verifiedCustomDomainKeyCredential", "verifiedCustomDomainPasswordCredential"].includes(k),
+);
+
+/** The Entra side (seed 000): connector groups, then each application published as the portal does it. */
+async function writeEntra(s: ReturnType<typeof storesIn>, target: TenantSnapshot, callerRoleIds: readonly string[]): Promise<Map<string, string>> {
+  const groups = new Map<string, string>();
+  const entra = target.entra;
+  if (!entra) return groups;
+  for (const g of entra.connectorGroups) {
+    if (g.isDefault) groups.set(g.id, (await s.entra.connectors.defaultGroup()).id);
+    else groups.set(g.id, (await s.entra.connectors.createGroup({ name: g.name, region: g.region ?? undefined })).id);
+  }
+  for (const app of entra.applications) {
+    const { application } = await s.entra.applications.instantiate(app.displayName, CUSTOM_APPLICATION_TEMPLATE_ID);
+    const p = app.onPremisesPublishing;
+    if (p) {
+      // §8.5 steps 2–3 as the portal sends them: identifier URI and home page first, then onPremisesPublishing.
+      const step2 = parseBody(ZApplicationPatch, { identifierUris: [p.externalUrl.replace(/\/$/, "")], web: { homePageUrl: p.externalUrl, redirectUris: [p.externalUrl] } });
+      await s.entra.applications.update(application.id, step2, { callerRoleIds });
+      const publishing = Object.fromEntries(PUBLISHING_KEYS.filter((k) => (p as Record<string, unknown>)[k] !== undefined).map((k) => [k, (p as Record<string, unknown>)[k]]));
+      await s.entra.applications.update(application.id, parseBody(ZApplicationPatch, { onPremisesPublishing: publishing }), { callerRoleIds });
+    }
+    const groupId = app.connectorGroupId ? groups.get(app.connectorGroupId) : undefined;
+    if (groupId) await s.entra.applications.setConnectorGroup(application.id, groupId, callerRoleIds);
+    if (app.maintenanceMode) await s.entra.applications.setMaintenanceMode(application.id, true, callerRoleIds);
+  }
+  return groups;
+}
+
+/** The private network connectors' groups: the Entra view's when a patch moved it there, else the lab's. */
+async function placeAppProxyConnectors(tx: Tx, tenantId: string, plan: CompleteSetupPlan, target: TenantSnapshot, groups: Map<string, string>): Promise<void> {
+  const lab = target.lab;
+  if (!lab) return;
+  for (const c of lab.appProxyConnectors) {
+    const planned = plan.snapshot.entra?.connectors.find((e) => e.serverId === c.serverId)?.connectorGroupId ?? c.connectorGroupId;
+    const viaEntra = target.entra?.connectors.find((e) => e.serverId === c.serverId)?.connectorGroupId;
+    const chosen = viaEntra !== undefined && viaEntra !== planned ? viaEntra : c.connectorGroupId;
+    const machineName = lab.servers.find((x) => x.id === c.serverId)?.fqdn;
+    if (!machineName) continue;
+    const groupId = chosen ? (groups.get(chosen) ?? null) : null;
+    await tx.appProxyConnector.updateMany({ where: { tenantId, machineName }, data: { connectorGroupId: groupId } });
+  }
+}
+
+/** The Intune side (seed 001): trusted certificate profiles with the real CA certificates, SCEP profiles, assignments. */
+async function writeIntune(s: ReturnType<typeof storesIn>, plan: CompleteSetupPlan, target: TenantSnapshot, certificates: Map<string, string>, caOfThumbprint: Map<string, string>, ids: Map<string, string>): Promise<number> {
+  const intune = target.intune;
+  if (!intune) return 0;
+  const trustedTypes = new Set<string>(Object.values(TRUSTED_ROOT_TYPES));
+  const planCa = new Map(plan.profiles.map((p) => [p.profile.id, p.caId]));
   const created = new Map<string, string>();
-  for (const sp of plan.profiles) {
-    const body = setupProfileBody(sp, {
-      rootId: sp.profile.rootCertificateId ? created.get(sp.profile.rootCertificateId) : undefined,
-      certificateBase64: sp.caId ? certificates.get(sp.caId) : undefined,
+  // Trusted certificate profiles first: SCEP profiles bind to them.
+  const ordered = [...intune.profiles.filter((p) => trustedTypes.has(p.odataType)), ...intune.profiles.filter((p) => !trustedTypes.has(p.odataType))];
+  for (const p of ordered) {
+    const caId = p.certificate ? (caOfThumbprint.get(p.certificate.thumbprint) ?? planCa.get(p.id)) : planCa.get(p.id);
+    const body = profileCreateBody(p, {
+      rootId: p.rootCertificateId ? (created.get(p.rootCertificateId) ?? p.rootCertificateId) : undefined,
+      trustedRootCertificate: caId ? certificates.get(caId) : undefined,
     });
     const stored = await s.intune.createProfile(parseBody(ZDeviceConfigurationCreate, body));
-    created.set(sp.profile.id, stored.id);
+    created.set(p.id, stored.id);
   }
-  const byProfile = new Map<string, string[]>();
-  for (const a of plan.snapshot.intune!.assignments) {
-    const groupId = "groupId" in a.target ? a.target.groupId : undefined;
-    if (groupId) byProfile.set(a.profileId, [...(byProfile.get(a.profileId) ?? []), ids.get(groupId) ?? groupId]);
+  const byProfile = new Map<string, Record<string, unknown>[]>();
+  for (const a of intune.assignments) {
+    if (!created.has(a.profileId)) continue;
+    const t = { ...(a.target as Record<string, unknown>) };
+    if (typeof t.groupId === "string") t.groupId = ids.get(t.groupId) ?? t.groupId;
+    byProfile.set(a.profileId, [...(byProfile.get(a.profileId) ?? []), t]);
   }
-  for (const [profileId, groups] of byProfile)
-    await s.intune.assign(
-      created.get(profileId)!,
-      groups.map((groupId) => ({ target: { "@odata.type": "#microsoft.graph.groupAssignmentTarget", groupId } })),
-    );
+  for (const [profileId, targets] of byProfile)
+    await s.intune.assign(created.get(profileId)!, targets.map((target) => ({ target: target as never })));
   return created.size;
 }
 
-/** Loads the complete correct setup into the principal's tenant; the previous lab, profiles and apps are replaced. */
-export async function resetToCompleteSetup(db: Db, principal: Principal, requestId: string): Promise<LabDraft> {
+/**
+ * Loads the complete correct setup, or a target derived from it (a scenario's faults), into the principal's tenant
+ * in one transaction; the previous lab, profiles, applications and connector groups are replaced.
+ */
+export async function loadCompleteSetup(db: Db, principal: Principal, requestId: string, load: SetupLoad = {}): Promise<LabDraft> {
   const tenantId = principal.tenantId;
   const current = await tenantSnapshot(db, tenantId);
   const plan = completeSetupPlan({ base: { tenant: current.tenant, directory: current.directory }, newId: randomUUID });
-  const lab = plan.snapshot.lab!;
+  const target = load.target ? load.target(plan) : structuredClone(plan.snapshot);
+  const lab = structuredClone(target.lab ?? plan.snapshot.lab!);
   delete lab.asOf;
+  // Which lab CA each (builder) certificate thumbprint belongs to, before makeReal gives the CAs real certificates.
+  const caOfThumbprint = new Map(lab.cas.map((c) => [c.certificate.thumbprint, c.id]));
   // Keys and certificates are made before the transaction: it only writes.
-  const seed = await makeReal(lab);
+  const seed: LabSeed = await makeReal(lab);
   const certificates = new Map([...seed.materials].map(([caId, m]) => [caId, m.certificateDerBase64]));
 
   return db.$transaction(async (tx) => {
     const s = storesIn(tx, principal, requestId);
     await clearSections(tx, tenantId);
     const ids = await writeDirectory(tx, s, tenantId, plan);
-    const { connectorGroupId } = await writeEntra(s, plan, principal.roleIds);
-    const d = await replaceLab(tx, tenantId, seed, { appProxyConnectorGroupId: connectorGroupId });
-    const profiles = await writeIntune(s, plan, certificates, ids);
+    const real = (id: string) => ids.get(id) ?? id;
+    await writeDirectoryDifferences(tx, s, tenantId, plan.snapshot.directory, target.directory, real);
+    const groups = await writeEntra(s, target, principal.roleIds);
+    const d = await replaceLab(tx, tenantId, seed, { appProxyConnectorGroupId: groups.get(COMPLETE_SETUP.ids.connectorGroup) });
+    await placeAppProxyConnectors(tx, tenantId, plan, target, groups);
+    const profiles = await writeIntune(s, plan, target, certificates, caOfThumbprint, ids);
+    await load.inTransaction?.(tx, plan, target);
     await recordAudit(tx, { tenantId, principal, requestId }, {
-      activityDisplayName: "Reset lab to the complete correct setup",
+      activityDisplayName: load.audit?.activityDisplayName ?? "Reset lab to the complete correct setup",
       category: "Lab",
       operationType: "Update",
       loggedByService: "Certlab lab",
@@ -175,7 +268,7 @@ export async function resetToCompleteSetup(db: Db, principal: Principal, request
           id: tenantId,
           displayName: lab.forest.name,
           modifiedProperties: [
-            { displayName: "scenario", oldValue: null, newValue: "complete" },
+            ...(load.audit?.properties ?? [{ displayName: "scenario", newValue: "complete" }]).map((p) => ({ displayName: p.displayName, oldValue: null, newValue: p.newValue })),
             { displayName: "externalUrl", oldValue: null, newValue: plan.externalUrl },
             { displayName: "profiles", oldValue: null, newValue: profiles },
             { displayName: "addedUsers", oldValue: null, newValue: plan.directory.users.map((u) => u.userPrincipalName) },
@@ -185,4 +278,14 @@ export async function resetToCompleteSetup(db: Db, principal: Principal, request
     });
     return d;
   }, TRANSACTION_OPTIONS);
+}
+
+/** Loads the complete correct setup into the principal's tenant (POST /api/lab/reset {"scenario":"complete"}); the
+ * tenant then has no active scenario. */
+export async function resetToCompleteSetup(db: Db, principal: Principal, requestId: string): Promise<LabDraft> {
+  return loadCompleteSetup(db, principal, requestId, {
+    inTransaction: async (tx) => {
+      await tx.activeScenario.deleteMany({ where: { tenantId: principal.tenantId } });
+    },
+  });
 }
