@@ -4,9 +4,11 @@
 // real SCEP client uses. /api/lab/scep/endpoints: the local SCEP URLs on this machine.
 import type { z } from "zod";
 import type { ZScepChallenge, ZScepEndpoint } from "@certlab/domain/lab/scep-schemas";
-import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { graph, request } from "@/shared/api/http";
-import type { Collection } from "@/shared/api/types";
+import type { ZDeviceCreate } from "@certlab/domain/devices/devices";
+import type { EnrollmentTrace, TraceHop } from "@certlab/domain/enrollment/trace";
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { graph, odataString, request } from "@/shared/api/http";
+import type { Collection, Group } from "@/shared/api/types";
 
 // ------------------------------------------------------------------------------------------ shapes
 
@@ -33,47 +35,8 @@ export type ManagedDevice = {
   [key: string]: unknown;
 };
 
-export type HopOutcome = "ok" | "failed" | "skipped";
-
-export type TraceSymptom = { httpStatus?: number; body?: string; eventId?: number; eventSource?: string; text: string };
-
-export type TraceHop = {
-  id: string;
-  title: string;
-  /** The seed 004 hop (a–f) this belongs to. */
-  flowHop?: string;
-  /** rules-reference.md part B hop number(s). */
-  partB?: string;
-  outcome: HopOutcome;
-  detail: string;
-  symptom?: TraceSymptom;
-  codes: string[];
-};
-
-export type IntuneStatus = "Succeeded" | "Error" | "Pending" | "Not applicable";
-
-/** packages/domain/src/enrollment/trace.ts EnrollmentTrace (brief 5), as the API answers it. */
-export type EnrollmentTrace = {
-  profileId: string;
-  profileDisplayName?: string;
-  outcome: "issued" | "failed" | "notApplicable" | "pending";
-  hops: TraceHop[];
-  failedHop: string | null;
-  request: {
-    subject: string;
-    subjectAlternativeNames: ScepChallenge["subjectAlternativeNames"];
-    keyUsage: string[];
-    keySize: number;
-    ekus: string[];
-  } | null;
-  intuneStatus: IntuneStatus;
-  statusText: string;
-  scepServerUrl?: string | null;
-  requestUrlLength?: number | null;
-  /** What the CA did: its Issued Certificates or Failed Requests entry. */
-  ca?: { requestId?: number; template?: string; disposition: "issued" | "failed"; serialNumber?: string; thumbprint?: string };
-  tracedDateTime?: string;
-};
+export type { EnrollmentTrace, IntuneStatus, TraceHop, TraceSymptom } from "@certlab/domain/enrollment/trace";
+export type HopOutcome = TraceHop["outcome"];
 
 export type SyncResult = { device: ManagedDevice; traces: EnrollmentTrace[] };
 
@@ -97,17 +60,7 @@ export type DeviceCertificate = {
 export type ScepChallenge = z.output<typeof ZScepChallenge>;
 export type ScepEndpoint = z.output<typeof ZScepEndpoint>;
 
-export type DeviceCreateBody = {
-  deviceName: string;
-  platform: string;
-  userId: string;
-  osVersion?: string;
-  serialNumber?: string;
-  imei?: string;
-  meid?: string;
-  encrypted?: boolean;
-  passcodeSet?: boolean;
-};
+export type DeviceCreateBody = z.input<typeof ZDeviceCreate>;
 
 // ------------------------------------------------------------------------------------------ reads
 
@@ -227,4 +180,17 @@ export function lastSyncTraces(device: ManagedDevice | undefined): EnrollmentTra
   if (ls && Array.isArray(ls.traces)) return ls.traces;
   const t = device["traces"];
   return Array.isArray(t) ? (t as EnrollmentTrace[]) : [];
+}
+
+/** Groups whose display name starts with the text (the device groups picker). */
+export function useGroupSearch(tenantId: string, text: string) {
+  return useQuery({
+    queryKey: ["tenant", tenantId, "groups", "search", text],
+    queryFn: () => {
+      const params = new URLSearchParams({ $top: "15", $select: "id,displayName,description" });
+      if (text.trim()) params.set("$filter", `startswith(displayName,${odataString(text.trim())})`);
+      return request<Collection<Group>>(graph(`/groups?${params}`));
+    },
+    placeholderData: keepPreviousData,
+  });
 }

@@ -8,22 +8,30 @@ import { TraceDiagram } from "@/features/intune/devices/components/trace-diagram
 
 const trace: EnrollmentTrace = {
   profileId: "p1",
+  profileDisplayName: "SCEP user certificate - iOS",
+  deviceId: "d1",
+  scepServerUrl: "https://ndes-contoso.msappproxy.net/certsrv/mscep/mscep.dll",
+  requestUrlLength: 3120,
+  tracedDateTime: "2026-12-03T15:00:00.000Z",
+  ca: { requestId: 12, template: "Intune SCEP", disposition: "failed" },
   outcome: "failed",
   failedHop: "ca",
   intuneStatus: "Error",
   statusText: "The certificate request was denied by the certification authority (0x80094800).",
   request: { subject: "CN=iphone-01", subjectAlternativeNames: [{ type: "upn", value: "adele@contoso.com" }], keyUsage: ["digitalSignature"], keySize: 2048, ekus: ["1.3.6.1.5.5.7.3.2"] },
   hops: [
-    { id: "delivery", title: "Profile delivered", outcome: "ok", detail: "The profile reaches the device through Certlab SCEP Users.", codes: [] },
+    { id: "profile", title: "Profile delivered", flowHop: "a", partB: "1", outcome: "ok", detail: "The profile reaches the device through Certlab SCEP Users.", codes: [] },
     {
       id: "ca",
       title: "Certification authority",
+      flowHop: "f",
+      partB: "6",
       outcome: "failed",
       detail: "NDES asked for the template named in GeneralPurposeTemplate.",
       symptom: { httpStatus: 200, eventId: 31, eventSource: "NetworkDeviceEnrollmentService", text: "The requested certificate template is not supported by this CA. 0x80094800", body: "CertRep FAILURE badRequest" },
       codes: ["NDES_TEMPLATE_NOT_PUBLISHED"],
     },
-    { id: "delivered", title: "Certificate delivered", outcome: "skipped", detail: "Not reached.", codes: [] },
+    { id: "delivery", title: "Certificate delivered", flowHop: "f", partB: "7", outcome: "skipped", detail: "Not reached.", codes: [] },
   ],
 };
 
@@ -42,6 +50,7 @@ describe("the enrollment trace diagram", () => {
     expect(symptom.textContent).toContain("NetworkDeviceEnrollmentService event 31");
     expect(symptom.textContent).toContain("0x80094800");
     expect(within(symptom).getByLabelText("Response body").textContent).toBe("CertRep FAILURE badRequest");
+    expect(open.textContent).toContain("Failed Requests, Request ID 12, template Intune SCEP");
     const link = within(open).getByRole("link", { name: "NDES_TEMPLATE_NOT_PUBLISHED in Health" });
     expect(link.getAttribute("href")).toBe("/health?q=NDES_TEMPLATE_NOT_PUBLISHED");
     expect(screen.getByText("Error")).toBeTruthy();

@@ -178,7 +178,7 @@ export function TraceDiagram(props: { trace: EnrollmentTrace; label: string }) {
             items={[
               ["Subject", trace.request.subject || "—"],
               ["Subject alternative names", trace.request.subjectAlternativeNames.length ? trace.request.subjectAlternativeNames.map((n) => `${n.type}: ${n.value}`).join("; ") : "None"],
-              ["Key usage", Array.isArray(trace.request.keyUsage) ? trace.request.keyUsage.join(", ") : String(trace.request.keyUsage)],
+              ["Key usage", trace.request.keyUsage.join(", ") || "—"],
               ["Key size", String(trace.request.keySize)],
               ["Extended key usages", trace.request.ekus.length ? trace.request.ekus.join(", ") : "None"],
               ...(trace.scepServerUrl ? ([["SCEP server URL", trace.scepServerUrl]] as [string, string][]) : []),

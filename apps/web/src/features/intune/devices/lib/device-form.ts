@@ -1,35 +1,51 @@
-// The Create device form: which fields a platform shows and the client-side check before POST. Provisional until
-// packages/domain/src/devices (ZDeviceCreate, brief devices-api) lands; then both come from there.
+// The Create device form: which fields a platform shows and the check before POST, both from
+// packages/domain/src/devices (ZDeviceCreate, IMEI/MEID platforms, enrollment types, default OS version), the same
+// schema the API validates with.
+import { DEFAULT_OS_VERSION, ENROLLMENT_TYPES, IMEI_PLATFORMS, MEID_PLATFORMS, USERLESS_ENROLLMENT_TYPES, ZDeviceCreate, type TDeviceCreate } from "@certlab/domain/devices/devices";
 import type { TPlatform } from "@certlab/domain/intune/profile-types";
-import type { DeviceCreateBody } from "@/features/intune/devices/api/devices";
+import type { ManagedDeviceEnrollmentType } from "@certlab/domain/intune/snapshot";
 
-export type DeviceField = "deviceName" | "platform" | "userId" | "osVersion" | "serialNumber" | "imei" | "meid" | "encrypted" | "passcodeSet";
+export type DeviceField = keyof TDeviceCreate;
 
-export type PlatformFields = { imei: boolean; meid: boolean; android: boolean; osVersionHint: string };
+export type PlatformFields = {
+  imei: boolean;
+  meid: boolean;
+  android: boolean;
+  osVersionHint: string;
+  enrollmentTypes: readonly ManagedDeviceEnrollmentType[];
+};
 
-const ANDROID: readonly TPlatform[] = ["androidDeviceOwner", "androidWorkProfile", "aosp"];
+/** The platforms whose devices report encryption and a PIN for seed 002's Android requirement. */
+const ANDROID: ReadonlySet<TPlatform> = new Set(["androidDeviceOwner", "androidWorkProfile", "aosp"]);
 
 export function deviceFieldsFor(platform: TPlatform): PlatformFields {
-  const android = ANDROID.includes(platform);
-  const phone = platform === "iOS" || android;
-  const hint: Record<TPlatform, string> = {
-    iOS: "For example 18.1",
-    macOS: "For example 15.1",
-    windows: "For example 10.0.26100.2314",
-    androidDeviceOwner: "For example 15",
-    androidWorkProfile: "For example 15",
-    aosp: "For example 12",
+  return {
+    imei: IMEI_PLATFORMS.has(platform),
+    meid: MEID_PLATFORMS.has(platform),
+    android: ANDROID.has(platform),
+    osVersionHint: `Left empty: ${DEFAULT_OS_VERSION[platform]}`,
+    enrollmentTypes: ENROLLMENT_TYPES[platform],
   };
-  return { imei: phone, meid: phone, android, osVersionHint: hint[platform] };
 }
 
-export function validateDevice(body: DeviceCreateBody): Partial<Record<DeviceField, string>> {
+export function isUserless(type: ManagedDeviceEnrollmentType): boolean {
+  return USERLESS_ENROLLMENT_TYPES.has(type);
+}
+
+/** "androidEnterpriseFullyManaged" → "Android Enterprise fully managed" (the Graph names, spaced out). */
+export function enrollmentTypeLabel(type: string): string {
+  const words = type.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/\bAOSP\b/i, "AOSP").split(" ");
+  return words.map((w, i) => (i === 0 ? w[0]!.toUpperCase() + w.slice(1) : /^(Android|Enterprise|Windows|Apple|AOSP)$/i.test(w) ? w[0]!.toUpperCase() + w.slice(1) : w.toLowerCase())).join(" ");
+}
+
+/** ZDeviceCreate's problems by field: the first message of each. */
+export function validateDevice(body: unknown): Partial<Record<DeviceField, string>> {
+  const parsed = ZDeviceCreate.safeParse(body);
+  if (parsed.success) return {};
   const out: Partial<Record<DeviceField, string>> = {};
-  if (!body.deviceName) out.deviceName = "Enter a device name.";
-  else if (body.deviceName.length > 64) out.deviceName = "A device name has at most 64 characters.";
-  else if (!/^[A-Za-z0-9._-]+$/.test(body.deviceName)) out.deviceName = "Letters, digits, '.', '_' and '-' only.";
-  if (!body.userId) out.userId = "Pick the device's primary user.";
-  if (body.imei && !/^\d{15}$/.test(body.imei)) out.imei = "An IMEI has 15 digits.";
-  if (body.meid && !/^[0-9A-Fa-f]{14}$/.test(body.meid)) out.meid = "A MEID has 14 hexadecimal digits.";
+  for (const issue of parsed.error.issues) {
+    const key = String(issue.path[0] ?? "deviceName") as DeviceField;
+    out[key] ??= issue.message;
+  }
   return out;
 }

@@ -3,18 +3,19 @@
 // Android the encryption and PIN state seed 002 requires (002_*: "Android Enterprise devices ... require a PIN").
 // The API validates with the same schema and answers 400 naming the field; those messages land on the fields.
 import { useState, type FormEvent } from "react";
-import { Button, Checkbox, Field, Input, makeStyles, Select, Tag, TagGroup, Text } from "@fluentui/react-components";
+import { Button, Checkbox, Combobox, Field, Input, makeStyles, Option, Select, Tag, TagGroup, Text } from "@fluentui/react-components";
 import { useNavigate } from "react-router";
 import { PLATFORMS, PLATFORM_DISPLAY_NAMES, type TPlatform } from "@certlab/domain/intune/profile-types";
 import { ApiError } from "@/shared/api/http";
-import type { User } from "@/shared/api/types";
+import type { Group, User } from "@/shared/api/types";
+import type { ManagedDeviceEnrollmentType } from "@certlab/domain/intune/snapshot";
 import { Page } from "@/shared/components/page";
 import { UserPicker } from "@/shared/components/user-picker";
 import { paths } from "@/shared/paths";
 import { useSignedInSession } from "@/shared/session/session";
 import { useCanWriteDevices } from "@/features/intune/devices/lib/can-write";
-import { useCreateDevice, type DeviceCreateBody } from "@/features/intune/devices/api/devices";
-import { deviceFieldsFor, validateDevice, type DeviceField } from "@/features/intune/devices/lib/device-form";
+import { useCreateDevice, useGroupSearch, type DeviceCreateBody } from "@/features/intune/devices/api/devices";
+import { deviceFieldsFor, enrollmentTypeLabel, isUserless, validateDevice, type DeviceField } from "@/features/intune/devices/lib/device-form";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: "16px", maxWidth: "560px" },
@@ -36,10 +37,14 @@ export default function DeviceCreateRoute() {
   const [imei, setImei] = useState("");
   const [meid, setMeid] = useState("");
   const [user, setUser] = useState<User | null>(null);
+  const [enrollmentType, setEnrollmentType] = useState<ManagedDeviceEnrollmentType | "">("");
+  const [groups, setGroups] = useState<Group[]>([]);
   const [encrypted, setEncrypted] = useState(true);
   const [passcodeSet, setPasscodeSet] = useState(true);
   const [errors, setErrors] = useState<Errors>({});
   const fields = deviceFieldsFor(platform);
+  const type = enrollmentType && fields.enrollmentTypes.includes(enrollmentType) ? enrollmentType : fields.enrollmentTypes[0]!;
+  const userless = isUserless(type);
 
   if (!canWrite) {
     return (
@@ -54,7 +59,9 @@ export default function DeviceCreateRoute() {
     const body: DeviceCreateBody = {
       deviceName: deviceName.trim(),
       platform,
-      userId: user?.id ?? "",
+      enrollmentType: type,
+      ...(userless || !user ? {} : { userId: user.id }),
+      ...(groups.length ? { groupIds: groups.map((g) => g.id) } : {}),
       ...(osVersion.trim() ? { osVersion: osVersion.trim() } : {}),
       ...(serialNumber.trim() ? { serialNumber: serialNumber.trim() } : {}),
       ...(fields.imei && imei.trim() ? { imei: imei.trim() } : {}),
@@ -86,7 +93,7 @@ export default function DeviceCreateRoute() {
         A simulated device, enrolled in this tenant's Intune. It receives the profiles assigned to it or its primary user; Sync enrolls it through the lab.
       </Text>
       <form className={s.form} onSubmit={submit} noValidate aria-label="Create device">
-        <Field label="Device name" required {...err("deviceName")} hint="Letters, digits, '.', '_' and '-'">
+        <Field label="Device name" required {...err("deviceName")}>
           <Input value={deviceName} onChange={(_e, d) => setDeviceName(d.value)} />
         </Field>
         <Field label="Platform" required {...err("platform")}>
@@ -114,7 +121,18 @@ export default function DeviceCreateRoute() {
             <Input value={meid} onChange={(_e, d) => setMeid(d.value)} />
           </Field>
         )}
-        {user ? (
+        <Field label="Enrollment type" {...err("enrollmentType")}>
+          <Select value={type} onChange={(_e, d) => setEnrollmentType(d.value as ManagedDeviceEnrollmentType)}>
+            {fields.enrollmentTypes.map((t) => (
+              <option key={t} value={t}>
+                {enrollmentTypeLabel(t)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        {userless ? (
+          <Text>This enrollment type has no primary user: only profiles assigned to device groups or All devices reach it.</Text>
+        ) : user ? (
           <Field label="Primary user" required {...err("userId")}>
             <TagGroup aria-label="Primary user" onDismiss={() => setUser(null)}>
               <Tag dismissible dismissIcon={{ "aria-label": `Remove ${user.displayName}` }} value={user.id}>
@@ -132,6 +150,7 @@ export default function DeviceCreateRoute() {
             )}
           </>
         )}
+        <GroupPicker tenantId={session.tenant.id} value={groups} onChange={setGroups} error={errors.groupIds} />
         {fields.android && (
           <>
             <Checkbox label="Device encrypted" checked={encrypted} onChange={(_e, d) => setEncrypted(!!d.checked)} />
@@ -146,5 +165,56 @@ export default function DeviceCreateRoute() {
         </div>
       </form>
     </Page>
+  );
+}
+
+/** The device's Entra device groups (a profile assigned to one of them reaches the device). */
+function GroupPicker(props: { tenantId: string; value: Group[]; onChange: (g: Group[]) => void; error?: string | undefined }) {
+  const [text, setText] = useState("");
+  const [open, setOpen] = useState(false);
+  const { data, isFetching } = useGroupSearch(props.tenantId, text);
+  const groups = (data?.value ?? []).filter((g) => !props.value.some((v) => v.id === g.id));
+  return (
+    <Field label="Device groups" hint="Groups this device is a member of" validationMessage={props.error} validationState={props.error ? "error" : "none"}>
+      <div style={{ display: "flex", flexDirection: "column", gap: 6 }}>
+        {props.value.length > 0 && (
+          <TagGroup aria-label="Device groups" onDismiss={(_e, d) => props.onChange(props.value.filter((g) => g.id !== d.value))}>
+            {props.value.map((g) => (
+              <Tag key={g.id} dismissible dismissIcon={{ "aria-label": `Remove ${g.displayName}` }} value={g.id}>
+                {g.displayName}
+              </Tag>
+            ))}
+          </TagGroup>
+        )}
+        <Combobox
+          freeform
+          placeholder="Search groups"
+          value={text}
+          open={open}
+          onOpenChange={(_e, d) => setOpen(d.open)}
+          onChange={(e) => {
+            setText(e.target.value);
+            setOpen(true);
+          }}
+          onOptionSelect={(_e, d) => {
+            const g = groups.find((x) => x.id === d.optionValue);
+            if (g) props.onChange([...props.value, g]);
+            setText("");
+            setOpen(false);
+          }}
+        >
+          {groups.map((g) => (
+            <Option key={g.id} value={g.id} text={g.displayName}>
+              {g.displayName}
+            </Option>
+          ))}
+          {groups.length === 0 && (
+            <Option disabled value="" text="">
+              {isFetching ? "Searching…" : "No groups found"}
+            </Option>
+          )}
+        </Combobox>
+      </div>
+    </Field>
   );
 }
