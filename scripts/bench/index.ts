@@ -8,6 +8,7 @@ import { benchLabRules } from "./lab-rules.ts";
 import { BenchServer, benchGraphList, benchLabConsoleWrite } from "./http.ts";
 import { benchFindings } from "./findings.ts";
 import { FIRST_LOAD_BUDGET_BYTES, benchPortals } from "./web.ts";
+import { benchScep, printScep } from "./scep.ts";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const fmt = (n: number, d = 1) => n.toFixed(d);
@@ -80,3 +81,6 @@ try {
 } finally {
   await server.stop();
 }
+
+// (h) SCEP PKIOperation: its own server process; the RSA-2048 sign limit measured in the same run.
+printScep(await benchScep(seconds));
