@@ -8,13 +8,14 @@ import { SEVERITY_ORDER, type Finding } from "../rules/types";
 import { getAtPointer, scenarioDocument, type ScenarioDocument } from "./document";
 import { resolvePlaceholders } from "./patch";
 import type { Check, Scenario } from "./schema";
+import { scenarioEnrollmentTracer } from "./enrollment";
 
 /** What an enrollment check asks the device enrollment trace (issue 10): did a request of this platform's SCEP
  * profile, for this user, get a certificate, and at which hop did it fail. */
 export type EnrollmentTracer = (snapshot: TenantSnapshot, request: { platform: string; user?: string }) => { result: "issued" | "failed"; failedHop?: string; reason?: string };
 
 export type EvaluateOptions = {
-  /** The enrollment trace; without it an enrollment check fails with a reason saying so. */
+  /** The enrollment trace (default: enrollment.ts, a simulated device of the platform through traceEnrollment). */
   traceEnrollment?: EnrollmentTracer;
   /** The moment "{{now…}}" placeholders in state check values mean (default: now). */
   now?: Date;
@@ -95,8 +96,7 @@ export function runCheck(check: Check, ctx: Ctx): CheckOutcome {
     }
     case "enrollment": {
       const who = `${check.platform}${check.user ? ` for ${check.user}` : ""}`;
-      if (!ctx.opts.traceEnrollment) return { passed: false, reason: `enrollment of ${who}: no enrollment trace available to this evaluation`, codes: [] };
-      const t = ctx.opts.traceEnrollment(ctx.snapshot, { platform: check.platform, user: check.user });
+      const t = (ctx.opts.traceEnrollment ?? scenarioEnrollmentTracer)(ctx.snapshot, { platform: check.platform, user: check.user });
       const passed = t.result === check.expect && (check.expect !== "failed" || !check.failedHop || t.failedHop === check.failedHop);
       const got = t.result === "issued" ? "a certificate was issued" : `it failed${t.failedHop ? ` at ${t.failedHop}` : ""}${t.reason ? ` (${t.reason})` : ""}`;
       const want = check.expect === "issued" ? "issued" : `failed${check.failedHop ? ` at ${check.failedHop}` : ""}`;

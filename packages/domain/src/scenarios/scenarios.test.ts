@@ -217,7 +217,11 @@ describe("evaluation", () => {
       expect(run({ kind: "enrollment", platform: "iOS", expect: "issued" }, bad, tracer)).toBe(false);
       expect(run({ kind: "enrollment", platform: "iOS", expect: "failed", failedHop: "ndes" }, bad, tracer)).toBe(true);
       expect(run({ kind: "enrollment", platform: "iOS", expect: "failed", failedHop: "ca" }, bad, tracer)).toBe(false);
-      expect(run({ kind: "enrollment", platform: "iOS", expect: "issued" }, base)).toBe(false);
+      // The real trace (enrollment/trace.ts): the complete setup issues; the stopped SCEP app pool fails at NDES IIS.
+      expect(run({ kind: "enrollment", platform: "iOS", expect: "issued" }, base)).toBe(true);
+      expect(run({ kind: "enrollment", platform: "windows", user: "intune-admin", expect: "issued" }, base)).toBe(true);
+      expect(run({ kind: "enrollment", platform: "iOS", expect: "failed", failedHop: "ndesIis" }, bad)).toBe(true);
+      expect(run({ kind: "enrollment", platform: "iOS", expect: "issued" }, bad)).toBe(false);
       const yes: Check = { kind: "state", path: "/lab", op: "exists" };
       const no: Check = { kind: "state", path: "/nope", op: "exists" };
       expect(run({ kind: "all", of: [yes, yes] }, base)).toBe(true);
