@@ -9,6 +9,7 @@ import { BenchServer, benchGraphList, benchLabConsoleWrite } from "./http.ts";
 import { benchFindings } from "./findings.ts";
 import { FIRST_LOAD_BUDGET_BYTES, benchPortals } from "./web.ts";
 import { benchScep, printScep } from "./scep.ts";
+import { benchWorkshops, printWorkshopBench } from "./workshops.ts";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const fmt = (n: number, d = 1) => n.toFixed(d);
@@ -84,3 +85,6 @@ try {
 
 // (h) SCEP PKIOperation: its own server process; the RSA-2048 sign limit measured in the same run.
 printScep(await benchScep(seconds));
+
+// (i) Workshops: its own server process (a fresh database with 30 seat tenants).
+printWorkshopBench(await benchWorkshops());

@@ -47,6 +47,8 @@ import { seatOfTenant, workshopEnded } from "./seat-guard.ts";
 import { signInAsSeat } from "./seat-session.ts";
 
 const EVENT_POLL_MS = 500;
+/** Seats provisioned at once (CERTLAB_WORKSHOP_PROVISION_CONCURRENCY, default 3). */
+const PROVISION_CONCURRENCY = Math.max(1, Number(process.env.CERTLAB_WORKSHOP_PROVISION_CONCURRENCY ?? 3) || 3);
 const HEARTBEAT_MS = 15_000;
 
 const noWorkshop = (id: string) => new AppError("notFound", `No workshop '${id}'. GET /api/workshops lists yours.`);
@@ -306,14 +308,23 @@ export function workshopsRouter(db: Db): Router {
         },
       });
       const links: { seatId: string; seatNumber: number; url: string }[] = [];
-      for (let n = 1; n <= body.seats; n++) {
-        const t = await createSeatTenant(db, body.name, joinCode, n);
-        created.push(t);
-        await loadSeat(db, t, req.ctx.requestId, scenario);
-        const token = newSecret();
-        const seat = await db.workshopSeat.create({ data: { id: randomUUID(), workshopId: id, seatNumber: n, tenantId: t.tenantId, adminUserId: t.adminUserId, seatTokenHash: sha256(token) } });
-        links.push({ seatId: seat.id, seatNumber: n, url: seatLink(req, token) });
-      }
+      // A few seats at once: one seat's CA keys are generated (off the event loop) while another's rows are written.
+      let next = 1;
+      const worker = async () => {
+        while (next <= body.seats) {
+          const n = next++;
+          const t = await createSeatTenant(db, body.name, joinCode, n);
+          created.push(t);
+          await loadSeat(db, t, req.ctx.requestId, scenario);
+          const token = newSecret();
+          const seat = await db.workshopSeat.create({ data: { id: randomUUID(), workshopId: id, seatNumber: n, tenantId: t.tenantId, adminUserId: t.adminUserId, seatTokenHash: sha256(token) } });
+          links.push({ seatId: seat.id, seatNumber: n, url: seatLink(req, token) });
+        }
+      };
+      const results = await Promise.allSettled(Array.from({ length: Math.min(PROVISION_CONCURRENCY, body.seats) }, worker));
+      const failed = results.find((x): x is PromiseRejectedResult => x.status === "rejected");
+      if (failed) throw failed.reason;
+      links.sort((x, y) => x.seatNumber - y.seatNumber);
       await event(db, id, "created", "trainer", { seats: body.seats, scenarioId: scenario.id, scenarioVersion: scenario.version });
       await db.$transaction(async (tx) => {
         await recordAudit(tx, { tenantId: p.tenantId, principal: p, requestId: req.ctx.requestId }, {
