@@ -26,7 +26,10 @@ const useStyles = makeStyles({
   h: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   row: { display: "flex", alignItems: "center", gap: "8px", flexWrap: "wrap" },
   small: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  code: { wordBreak: "break-all", fontSize: tokens.fontSizeBase200 },
 });
+
+const SEVERITY_ORDER: Record<string, number> = { error: 0, warning: 1, info: 2 };
 
 type Pending = { kind: "lab" } | { kind: "objective"; id: string; title: string };
 
@@ -47,7 +50,7 @@ export function SeatDrawer(props: { workshop: Workshop; seat: Trainee | undefine
   });
   const name = seat ? traineeName(seat) : "";
   return (
-    <OverlayDrawer position="end" size="medium" open={!!seat} onOpenChange={(_e, d) => !d.open && props.onClose()}>
+    <OverlayDrawer position="end" size="large" open={!!seat} onOpenChange={(_e, d) => !d.open && props.onClose()}>
       <DrawerHeader>
         <DrawerHeaderTitle action={<Button appearance="subtle" aria-label="Close" icon={<Dismiss20Regular />} onClick={props.onClose} />}>
           {name}
@@ -124,11 +127,11 @@ export function SeatDrawer(props: { workshop: Workshop; seat: Trainee | undefine
                 <SimpleTable
                   aria-label={`Findings of ${name}`}
                   size="small"
-                  rows={details.data.findings}
+                  rows={[...details.data.findings].sort((a, b) => (SEVERITY_ORDER[a.severity] ?? 3) - (SEVERITY_ORDER[b.severity] ?? 3))}
                   rowKey={(f) => `${f.code}:${f.message ?? f.title ?? ""}`}
                   empty="No findings"
                   columns={[
-                    { header: "Code", cell: (f) => <code>{f.code}</code> },
+                    { header: "Code", cell: (f) => <code className={s.code}>{f.code}</code> },
                     { header: "Severity", cell: (f) => f.severity },
                     { header: "Finding", cell: (f) => f.title ?? f.message ?? "" },
                     { header: "Source", cell: (f) => (f.injected ? "Scenario fault" : "Collateral or baseline") },
