@@ -16,7 +16,7 @@ async function shot(page: Page, testInfo: TestInfo, name: string) {
 test("a trainer runs a workshop: two trainees join, a fix turns the matrix green live, a reset turns it red, the CSV lists both", async ({ page, browser }, testInfo) => {
   test.setTimeout(240_000);
   await signIn(page);
-  const { joinCode } = await createWorkshop(page, { name: "Pre Authentication drill", scenario: /Pre Authentication|sign in/i, seats: 3, minutes: 45 });
+  const { joinCode } = await createWorkshop(page, { name: "Pre Authentication drill", scenario: /^The NDES application now asks devices to sign in/, seats: 3, minutes: 45 });
   expect(joinCode).toMatch(/^[A-Z0-9]{6,8}$/);
   await expect(page.getByRole("timer", { name: "Time left" })).toHaveText(/^4[45]:\d\d$/);
   await shot(page, testInfo, "trainer dashboard, nobody joined");

@@ -26,6 +26,7 @@ import { registerIntunePaths } from "../graph/intune/openapi.ts";
 import { registerEntraPaths } from "../graph/entra/openapi.ts";
 import { registerTopologyPaths } from "./topology.ts";
 import { registerGuidePaths } from "./guides.ts";
+import { registerScenarioPaths } from "../scenarios/routes.ts";
 import { registerWorkshopPaths } from "../workshops/openapi.ts";
 
 const json = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } } });
@@ -82,6 +83,7 @@ export function buildOpenApiDocument(serverUrl = "/"): unknown {
   registerEntraPaths(registry);
   registerTopologyPaths(registry, ZFinding);
   registerGuidePaths(registry, ZFinding);
+  registerScenarioPaths(registry, ZFinding);
   registerWorkshopPaths(registry, ZFinding);
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: "3.1.0",

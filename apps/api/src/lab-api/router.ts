@@ -10,6 +10,7 @@ import { tokensRouter } from "./tokens.ts";
 import { findingsRouter, rulesRouter } from "./rules.ts";
 import { topologyRouter } from "./topology.ts";
 import { guidesRouter } from "./guides.ts";
+import { scenariosRouter } from "../scenarios/routes.ts";
 import { entraApiRouter } from "../graph/entra/api-routes.ts";
 import { labRouter } from "./lab/router.ts";
 import { intunePortalRouter } from "../graph/intune/portal.ts";
@@ -43,6 +44,7 @@ export function labApiRouter(db: Db, databaseUrl: string): Router {
   r.use(findingsRouter(db));
   r.use(topologyRouter(db));
   r.use(guidesRouter(db));
+  r.use(scenariosRouter(db));
   r.use(workshopsRouter(db));
   r.use(entraApiRouter());
   r.use((req) => {
