@@ -27,6 +27,10 @@ const ROUTE_ACTIONS: [RegExp, Action | "everyone" | ((o: TenantObjects) => Actio
   // Restarting a guide resets the lab to the guide's start, clearing (fresh) or rebuilding (complete) the setup.
   [/^\/api\/guides\/:id\/restart$/, (o) => (findGuide(o.extra.guides!)?.start === "complete" ? ["lab.write", ...COMPLETE_SETUP_ACTIONS] : ["lab.write", "intune.configuration.write", "entra.appProxy.write"])],
   [/^\/api\/tokens/, "tokens.self"],
+  // Workshops (issue 11): joining is public, a trainee's own seat view is theirs; the rest is the trainer's.
+  [/^\/api\/workshops\/(join|seat)(\/|$)/, "everyone"],
+  [/^\/api\/workshop(\/|$)/, "everyone"],
+  [/^\/api\/workshops(\/|$)/, "workshops.manage"],
   [/^\/api\/(entra\/applications\/validate|entra\/applications\/:id\/test)$/, "directory.read"],
   [/^\/api\/intune\/profile-drafts\/evaluate$/, "intune.read"],
   [/^\/api\/entra\/applications\/:id\/maintenance-mode$/, "entra.appProxy.write"],

@@ -38,6 +38,9 @@ export type JsonSchema = {
   $ref?: string;
 };
 
+/** The shipped scenario fillTenant runs a workshop of. */
+export const FILL_SCENARIO = "ndes-503-iis-iusrs";
+
 const openApiPath = (p: string) => p.replace(/\{(\w+)\}/g, ":$1").replace(/\/$/, "") || "/";
 
 /**
@@ -135,6 +138,10 @@ export type TenantObjects = {
   appPool: string;
   certStore: string;
   thumbprint: string;
+  /** A 1-seat workshop this tenant's admin runs (issue 11), its seat and one objective of its scenario. */
+  workshop: string;
+  workshopSeat: string;
+  workshopObjective: string;
   /** Objects of collections the fill doesn't create (catalogues such as /api/guides): the first one listed. */
   extra: Record<string, string>;
 };
@@ -180,6 +187,7 @@ export async function fillTenant(t: TestApp, headers: Headers, tenantId: string,
   const publicDns = (await post("/api/entra/public-dns", { name: customDomain, type: "TXT", value: `MS=fill-${label}` })).id as string;
   const reverseProxy = (await post("/api/lab/reverse-proxies", { kind: "thirdParty", displayName: `Fill Proxy ${label}`, preauth: "passthrough", externalHostName: `proxy-${label}.example.com` })).id as string;
   const apiToken = (await post("/api/tokens", { displayName: `spare ${label}`, expiresInDays: 1 })).id as string;
+  const workshop = await post("/api/workshops", { name: `Fill ${label}`, scenarioId: FILL_SCENARIO, seats: 1, timeLimitMinutes: 600, hintPolicy: "on" });
 
   const servers = lab.servers as { id: string; name: string }[];
   const ndesServer = servers.find((s) => /ndes/i.test(s.name)) ?? servers[0]!;
@@ -229,7 +237,11 @@ export async function fillTenant(t: TestApp, headers: Headers, tenantId: string,
     appPool: (((ndesIis as { appPools?: { name: string }[] }).appPools ?? [])[0]?.name) ?? "SCEP",
     certStore: "my",
     thumbprint: myCerts[0]?.thumbprint ?? "",
-    extra: {},
+    workshop: workshop.id,
+    workshopSeat: workshop.trainees[0].seatId,
+    workshopObjective: workshop.objectives[0].id,
+    // Public join routes name a join code / a one-time seat token, not a directory's object (like a catalogue item).
+    extra: { join: workshop.joinCode, seat: "not-a-seat-token" },
   };
   for (const [k, v] of Object.entries(out)) expect(v, `fillTenant: no ${k}`).toBeTruthy();
   // Any other collection a route names an item of: list it and take the first item's id.
@@ -290,6 +302,9 @@ function idFor(segments: string[], i: number, o: TenantObjects): string {
         certificateconnectordetails: o.intuneConnector,
         tokens: o.apiToken,
         "public-dns": o.publicDns,
+        workshops: o.workshop,
+        seats: o.workshopSeat,
+        objectives: o.workshopObjective,
       };
   const id = table[prev] ?? o.extra?.[prev];
   if (!id) throw new Error(`route-table: no object for :${param} after '${prev}' in /${segments.join("/")}`);
