@@ -28,6 +28,7 @@ import { registerTopologyPaths } from "./topology.ts";
 import { registerGuidePaths } from "./guides.ts";
 import { registerScenarioPaths } from "../scenarios/routes.ts";
 import { registerWorkshopPaths } from "../workshops/openapi.ts";
+import { registerDevicePaths } from "../intune-devices/openapi.ts";
 
 const json = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } } });
 const err = (description: string) => ({ description, ...json(ZGraphError) });
@@ -85,6 +86,7 @@ export function buildOpenApiDocument(serverUrl = "/"): unknown {
   registerGuidePaths(registry, ZFinding);
   registerScenarioPaths(registry, ZFinding);
   registerWorkshopPaths(registry, ZFinding);
+  registerDevicePaths(registry);
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: "3.1.0",
     info: { title: "Certlab API", version: "0.1.0", description: "The lab REST API and the Graph-compatible surface of Certlab." },

@@ -14,6 +14,7 @@ import { scenariosRouter } from "../scenarios/routes.ts";
 import { entraApiRouter } from "../graph/entra/api-routes.ts";
 import { labRouter } from "./lab/router.ts";
 import { intunePortalRouter } from "../graph/intune/portal.ts";
+import { devicesRouter } from "../intune-devices/routes.ts";
 import { workshopJoinRouter, workshopsRouter } from "../workshops/routes.ts";
 import { workshopSeatGuard } from "../workshops/seat-guard.ts";
 
@@ -40,6 +41,7 @@ export function labApiRouter(db: Db, databaseUrl: string): Router {
   r.use(workshopSeatGuard(db));
   r.use("/lab", labRouter(db));
   r.use(intunePortalRouter());
+  r.use(devicesRouter(db));
   r.use(tokensRouter(db));
   r.use(findingsRouter(db));
   r.use(topologyRouter(db));

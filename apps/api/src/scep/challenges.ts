@@ -4,6 +4,7 @@
 import { mintChallenge, newChallengeKeys, type ChallengeKeys } from "@certlab/pki/scep/challenge";
 import { scepRequestFor, type ScepRequestSpec } from "@certlab/domain/intune/scep-request";
 import { isScepType, type StoredProfile } from "@certlab/domain/intune/profiles";
+import type { SubjectSample } from "@certlab/domain/intune/subject-name";
 import { resolveInternalHost } from "@certlab/domain/lab/lab-browser";
 import type { LabSnapshot } from "@certlab/domain/lab/snapshot";
 import type { Db } from "../db/client.ts";
@@ -49,7 +50,17 @@ export function localScepUrl(origin: string, tenantId: string, labUrl: string): 
 export async function mintForProfile(
   db: Db,
   tenantId: string,
-  input: { profile: StoredProfile; deviceName: string; userId?: string; origin: string; lab?: LabSnapshot; now?: Date },
+  input: {
+    profile: StoredProfile;
+    deviceName: string;
+    userId?: string;
+    origin: string;
+    lab?: LabSnapshot;
+    now?: Date;
+    /** The user's and device's values for the subject variables (a managed device's serial, IMEI, Entra id…);
+     * default: the directory user's and the device name. */
+    sample?: SubjectSample;
+  },
 ): Promise<MintedChallenge> {
   const { profile } = input;
   if (!isScepType(profile.odataType))
@@ -59,7 +70,7 @@ export async function mintForProfile(
     user = await db.user.findFirst({ where: { tenantId, id: input.userId }, select: { userPrincipalName: true, mail: true, givenName: true, surname: true, department: true } });
     if (!user) throw badRequest(`The user '${input.userId}' does not exist in this directory.`, [{ code: "InvalidValue", target: "userId", message: "No such user." }]);
   }
-  const spec = scepRequestFor(profile.settings, {
+  const spec = scepRequestFor(profile.settings, input.sample ?? {
     ...(user
       ? {
           user: {

@@ -255,12 +255,13 @@ export function toManagedDevice(d: ManagedDeviceRecord, user?: { userPrincipalNa
     managementState: "managed",
     partnerReportedThreatState: "unknown",
     deviceCategoryDisplayName: "Unknown category",
-    // Certlab: the platform as the profile catalogue names it (SCEP_TYPES' key) and the Android PIN state (seed 002).
-    "platform@certlab": d.platform,
-    "passcodeSet@certlab": d.passcodeSet,
-    ...(d.encryptionType ? { "encryptionType@certlab": d.encryptionType } : {}),
-    "groupIds@certlab": d.groupIds,
   };
+}
+
+/** What Certlab's own API adds to the Graph shape: the platform as the profile catalogue names it (SCEP_TYPES' key),
+ * the enrollment type, the device groups, and the Android encryption/PIN state seed 002 requires. */
+export function deviceExtras(d: ManagedDeviceRecord): Record<string, unknown> {
+  return { platform: d.platform, enrollmentType: d.enrollmentType, groupIds: d.groupIds, passcodeSet: d.passcodeSet, encryptionType: d.encryptionType, hasTpm: d.hasTpm };
 }
 
 // ------------------------------------------------------------------------------------------ applicability
@@ -333,3 +334,6 @@ function includedTargetsReaching(
   }
   return out;
 }
+
+/** POST /api/intune/devices/{id}/scep-challenge: the SCEP profile a real client on this device enrolls for. */
+export const ZDeviceScepChallengeCreate = z.strictObject({ profileId: ZGuid });

@@ -66,6 +66,8 @@ export type EnrollmentTrace = {
   /** The SCEP server URL the device used and the length of its PKIOperation GET (request line, bytes). */
   scepServerUrl: string | null;
   requestUrlLength: number | null;
+  /** The NDES server (FQDN) that answered the PKIOperation, when the request got that far. */
+  ndesServer?: string;
   /** What the CA did (set by the API from the real issuance). */
   ca?: { requestId?: number; template?: string; disposition: "issued" | "failed"; serialNumber?: string; thumbprint?: string };
   tracedDateTime: string;
@@ -369,6 +371,7 @@ export function traceEnrollment(snapshot: TenantSnapshot, findings: readonly Fin
     b.set("ndesIis", "failed", "No NDES answered.", { symptom: { httpStatus: 404, text: "HTTP Error 404.0 - Not Found" } });
     return finish("failed", request, deviceFailureText(device.platform, "HTTP 404"));
   }
+  (base as { ndesServer?: string }).ndesServer = server.fqdn;
   b.set("ndesIis", "ok", `GET ${parsed.pathname}?operation=PKIOperation (${requestUrlLength} bytes) → 200 on ${server.fqdn} (app pool SCEP; request filtering ${ndes.iis.requestFiltering.maxUrl}/${ndes.iis.requestFiltering.maxQueryString}).`);
 
   // ── Hops 4–5: the Intune policy module, and the connector verifying the challenge with Intune.
@@ -459,6 +462,7 @@ export function withCaOutcome(
   if (real.status === "SUCCESS") {
     // The CA issued although the prediction said otherwise: the real answer wins from the CA hop on.
     for (const h of out.hops) {
+      if (h.id === "policyModule" && h.outcome !== "ok") Object.assign(h, { outcome: "ok", detail: "Operational 4004 ScepVerifySuccess.", codes: [], symptom: undefined });
       if (h.id === "ca") Object.assign(h, { outcome: "ok", detail: `Request ${real.requestId ?? "?"} issued from template '${real.template ?? "?"}'.`, codes: [], symptom: undefined });
       if (h.id === "delivery" || h.id === "reported") Object.assign(h, { outcome: "ok", detail: h.id === "delivery" ? `CertRep pkiStatus=SUCCESS. ${SUCCESS_TEXT[platform]}` : "Operational 4008 ScepNotifySuccess.", codes: [], symptom: undefined });
     }

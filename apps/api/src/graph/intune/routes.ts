@@ -30,6 +30,7 @@ import {
   toGraphDeviceConfigurationAssignment,
   toGraphNdesConnector,
 } from "./serialize.ts";
+import { managedDeviceRoutes } from "./managed-devices.ts";
 import { ASSIGNMENT_TYPE, CERTIFICATE_CONNECTOR_DETAILS_TYPE, DEVICE_CONFIGURATION_TYPE, NDES_CONNECTOR_TYPE } from "./types.ts";
 
 const CONFIGS = "/deviceManagement/deviceConfigurations";
@@ -297,4 +298,7 @@ export function intuneRoutes(r: Router): void {
   };
   connectorRoutes("/deviceManagement/ndesConnectors", "legacy");
   connectorRoutes("/deviceManagement/certificateConnectorDetails", "current");
+
+  // ---- managed devices and the profiles' device status reports (issue 10)
+  managedDeviceRoutes(r);
 }
