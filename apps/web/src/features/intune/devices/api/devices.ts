@@ -173,6 +173,22 @@ export function useProfileNames(tenantId: string) {
   });
 }
 
+/** A profile's state on the device after the last Sync (Graph complianceStatus names). */
+export type DeviceConfigurationState = { profileId: string; status: string; statusText: string; lastReportedDateTime: string };
+
+/** The inverse of the domain's GRAPH_DEVICE_STATUS (enrollment/trace.ts): the word Intune shows. */
+const INTUNE_STATUS: Record<string, IntuneStatusWord> = { succeeded: "Succeeded", error: "Error", pending: "Pending", notApplicable: "Not applicable" };
+type IntuneStatusWord = EnrollmentTrace["intuneStatus"];
+
+export function intuneStatusOf(graphStatus: string): IntuneStatusWord {
+  return INTUNE_STATUS[graphStatus] ?? "Pending";
+}
+
+export function deviceConfigurationStates(device: ManagedDevice | undefined): DeviceConfigurationState[] {
+  const s = device?.["deviceConfigurationStates"];
+  return Array.isArray(s) ? (s as DeviceConfigurationState[]) : [];
+}
+
 /** The traces of the device's last Sync, as the device answer carries them (lastSync.traces). */
 export function lastSyncTraces(device: ManagedDevice | undefined): EnrollmentTrace[] {
   if (!device) return [];

@@ -6,7 +6,7 @@ import { Button, makeStyles, Text, tokens } from "@fluentui/react-components";
 import { AppLink } from "@/shared/components/app-link";
 import { SimpleTable } from "@/shared/components/simple-table";
 import { paths } from "@/shared/paths";
-import type { EnrollmentTrace, ProfileName } from "@/features/intune/devices/api/devices";
+import { intuneStatusOf, type DeviceConfigurationState, type EnrollmentTrace, type ProfileName } from "@/features/intune/devices/api/devices";
 import { HOP_LOOK, STATUS_LOOK } from "@/features/intune/devices/lib/labels";
 import { TraceDiagram } from "@/features/intune/devices/components/trace-diagram";
 
@@ -20,9 +20,20 @@ export function defaultTrace(traces: readonly EnrollmentTrace[]): EnrollmentTrac
   return traces.find((t) => t.intuneStatus === "Error") ?? traces.find((t) => t.request) ?? traces[0];
 }
 
-export function DeviceConfiguration(props: { traces: readonly EnrollmentTrace[]; profiles: readonly ProfileName[]; synced: boolean }) {
+type Row = { profileId: string; intuneStatus: EnrollmentTrace["intuneStatus"]; statusText: string; trace: EnrollmentTrace | undefined };
+
+export function DeviceConfiguration(props: {
+  traces: readonly EnrollmentTrace[];
+  states: readonly DeviceConfigurationState[];
+  profiles: readonly ProfileName[];
+  synced: boolean;
+}) {
   const s = useStyles();
   const [chosen, setChosen] = useState<string | null>(null);
+  // One row per profile: the last Sync's trace, or the stored state when the trace isn't at hand.
+  const rows: Row[] = props.traces.map((t) => ({ profileId: t.profileId, intuneStatus: t.intuneStatus, statusText: t.statusText, trace: t }));
+  for (const st of props.states)
+    if (!rows.some((r) => r.profileId === st.profileId)) rows.push({ profileId: st.profileId, intuneStatus: intuneStatusOf(st.status), statusText: st.statusText, trace: undefined });
   const nameOf = (id: string) => props.profiles.find((p) => p.id === id)?.displayName ?? props.traces.find((t) => t.profileId === id)?.profileDisplayName ?? id;
   const open = props.traces.find((t) => t.profileId === chosen) ?? defaultTrace(props.traces);
 
@@ -37,7 +48,7 @@ export function DeviceConfiguration(props: { traces: readonly EnrollmentTrace[];
         ) : (
           <SimpleTable
             aria-label="Device configuration"
-            rows={props.traces}
+            rows={rows}
             rowKey={(t) => t.profileId}
             empty="No trusted certificate or SCEP profile is assigned to this device or its user."
             columns={[
@@ -53,15 +64,16 @@ export function DeviceConfiguration(props: { traces: readonly EnrollmentTrace[];
               { header: "Details", cell: (t) => t.statusText || "—" },
               {
                 header: "Failed at",
-                cell: (t) => {
-                  const hop = t.hops.find((h) => h.id === t.failedHop) ?? t.hops.find((h) => h.outcome === "failed");
+                cell: (r) => {
+                  const t = r.trace;
+                  const hop = t && (t.hops.find((h) => h.id === t.failedHop) ?? t.hops.find((h) => h.outcome === "failed"));
                   return hop ? <span style={{ color: HOP_LOOK.failed.colour }}>{hop.title}</span> : "—";
                 },
               },
               {
                 header: <span className="sr-only">Trace</span>,
                 cell: (t) =>
-                  t.hops.length ? (
+                  t.trace?.hops.length ? (
                     <Button size="small" aria-pressed={open?.profileId === t.profileId} aria-label={`Show the enrollment trace of ${nameOf(t.profileId)}`} onClick={() => setChosen(t.profileId)}>
                       Trace
                     </Button>

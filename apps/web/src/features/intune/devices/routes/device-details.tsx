@@ -14,6 +14,7 @@ import { paths } from "@/shared/paths";
 import { useSignedInSession } from "@/shared/session/session";
 import { useCanWriteDevices } from "@/features/intune/devices/lib/can-write";
 import {
+  deviceConfigurationStates,
   lastSyncTraces,
   useDeleteDevice,
   useDevice,
@@ -25,6 +26,7 @@ import { DeviceCertificates } from "@/features/intune/devices/components/device-
 import { DeviceConfiguration } from "@/features/intune/devices/components/device-configuration";
 import { EnrollRealClient } from "@/features/intune/devices/components/enroll-real-client";
 import { complianceText, ownerText } from "@/features/intune/devices/lib/labels";
+import { enrollmentTypeLabel } from "@/features/intune/devices/lib/device-form";
 
 const useStyles = makeStyles({
   body: { display: "flex", flexDirection: "column", gap: "16px" },
@@ -55,7 +57,8 @@ function DeviceView(props: { device: ManagedDevice; onRefresh: () => void }) {
   const profiles = useProfileNames(tenantId);
   const profileList = profiles.data?.value ?? [];
   const traces = lastSyncTraces(d).length ? lastSyncTraces(d) : (sync.data?.traces ?? []);
-  const synced = !!d.lastSyncDateTime || !!sync.data;
+  // Graph's lastSyncDateTime starts at the enrollment; the API's lastSync is null until the first Sync.
+  const synced = !!d["lastSync"] || !!sync.data;
 
   return (
     <Page
@@ -98,7 +101,7 @@ function DeviceView(props: { device: ManagedDevice; onRefresh: () => void }) {
                 ["IMEI", d.imei || "—"],
                 ["MEID", d.meid || "—"],
                 ["Ownership", ownerText(d.managedDeviceOwnerType)],
-                ["Enrollment type", d.deviceEnrollmentType ?? "—"],
+                ["Enrollment type", typeof d["enrollmentType"] === "string" ? enrollmentTypeLabel(d["enrollmentType"]) : (d.deviceEnrollmentType ?? "—")],
                 ["Compliance", complianceText(d.complianceState)],
                 ["Encrypted", d.isEncrypted === undefined ? "—" : d.isEncrypted ? "Yes" : "No"],
                 ["Microsoft Entra device ID", d.azureADDeviceId ?? "—"],
@@ -109,7 +112,7 @@ function DeviceView(props: { device: ManagedDevice; onRefresh: () => void }) {
             {!synced && <Text>Sync the device to receive its profiles and enroll its certificates.</Text>}
           </section>
         )}
-        {tab === "configuration" && <DeviceConfiguration traces={traces} profiles={profileList} synced={synced} />}
+        {tab === "configuration" && <DeviceConfiguration traces={traces} states={deviceConfigurationStates(d)} profiles={profileList} synced={synced} />}
         {tab === "certificates" && <DeviceCertificates tenantId={tenantId} deviceId={d.id} deviceName={d.deviceName} profiles={profileList} />}
         {tab === "real-client" && <EnrollRealClient tenantId={tenantId} deviceId={d.id} deviceName={d.deviceName} profiles={profileList} canWrite={canWrite} />}
       </div>
