@@ -1,14 +1,17 @@
 // Resolves who is calling: the portal's session cookie, a personal API token, or a JWT from the token
 // endpoint (both as Authorization: Bearer). The result acts with the user's roles in that tenant only.
 //
-// Every request resolves its principal with ONE database query (issue 9): the credential row, its user and
-// the user's role assignments (direct, or through a group the user is a direct member of) joined in one
-// statement. Nothing about a principal is cached in the process, so a sign-out, a revoked token, a disabled
-// user or a removed role takes effect on the very next request, in this process and in every other API
-// process on the same database (docs/operations.md). The SQL is the subset SQLite and PostgreSQL share
-// (double-quoted identifiers, bound parameters, LEFT JOIN + IN), sent on the read fast path (db/fast-read.ts).
+// A principal is resolved with ONE database query (issue 9): the credential row, its user and the user's role
+// assignments (direct, or through a group the user is a direct member of) joined in one statement. On SQLite the
+// result is kept in a stamped cache (db/stamped-cache.ts) keyed by the credential's SHA-256 and valid only while
+// the database's data version is unchanged: any commit, in this or any other API process, makes it stale, so a
+// sign-out, a revoked token, a disabled user or a removed role still takes effect on the very next request
+// everywhere (docs/operations.md); a session's or token's expiry is checked on every use. On PostgreSQL (no cheap
+// stamp) every request runs the query. The SQL is the subset SQLite and PostgreSQL share (double-quoted
+// identifiers, bound parameters, LEFT JOIN + IN), sent on the read fast path (db/fast-read.ts).
 import type { Db } from "../db/client.ts";
 import { asBoolean, asDate, fastAll } from "../db/fast-read.ts";
+import { StampedCache, type Stamp } from "../db/stamped-cache.ts";
 import type { User } from "../generated/sqlite/client.ts";
 import type { Principal } from "../http/context.ts";
 import { sha256, API_TOKEN_PREFIX } from "./secrets.ts";
@@ -82,7 +85,33 @@ function toPrincipal(rows: PrincipalRow[], via: Principal["via"], extra: Partial
   };
 }
 
-export async function principalFromSession(db: Db, cookieValue: string): Promise<Principal | null> {
+/** Resolved principals by credential, while the database is unchanged (refusals are never cached). */
+const principals = new StampedCache<Principal>({ maxEntries: 10_000 });
+
+/**
+ * The cached principal for `key`, else `load()` (which returns the principal and when its credential expires),
+ * kept against `stamp`: the data version read before loading (StampedCache.stampOf, once per request).
+ */
+async function cached(
+  db: Db,
+  stamp: Stamp | undefined,
+  key: string,
+  load: () => Promise<{ principal: Principal; expiresAt?: number } | null>,
+): Promise<Principal | null> {
+  const hit = principals.get(key, stamp);
+  if (hit) return hit;
+  const loaded = await load();
+  if (!loaded) return null;
+  principals.set(key, stamp, loaded.principal, { expiresAt: loaded.expiresAt });
+  return loaded.principal;
+}
+
+export function principalFromSession(db: Db, cookieValue: string, stamp = StampedCache.stampOf(db)): Promise<Principal | null> {
+  const hash = sha256(cookieValue);
+  return cached(db, stamp, `s:${hash}`, () => loadSessionPrincipal(db, hash));
+}
+
+async function loadSessionPrincipal(db: Db, hash: string): Promise<{ principal: Principal; expiresAt: number } | null> {
   const rows = await fastAll<PrincipalRow>(db, `
     SELECT u."id" AS "userId", u."tenantId", u."accountId", u."userPrincipalName", u."displayName", u."accountEnabled",
            ra."roleDefinitionId", s."id" AS "credentialId", s."csrfToken", s."expiresDateTime"
@@ -90,13 +119,20 @@ export async function principalFromSession(db: Db, cookieValue: string): Promise
     JOIN "User" u ON u."tenantId" = s."tenantId" AND u."accountId" = s."accountId"
     LEFT JOIN "RoleAssignment" ra ON ra."tenantId" = u."tenantId" AND (ra."principalId" = u."id" OR ra."principalId" IN
       (SELECT gm."groupId" FROM "GroupMember" gm WHERE gm."tenantId" = u."tenantId" AND gm."memberId" = u."id"))
-    WHERE s."tokenHash" = ?`, [sha256(cookieValue)]);
+    WHERE s."tokenHash" = ?`, [hash]);
   const first = rows[0];
-  if (!first || (asDate(first.expiresDateTime)?.getTime() ?? 0) < Date.now()) return null;
-  return toPrincipal(rows, "session", { sessionId: first.credentialId, csrfToken: first.csrfToken });
+  const expiresAt = asDate(first?.expiresDateTime)?.getTime() ?? 0;
+  if (!first || expiresAt < Date.now()) return null;
+  const principal = toPrincipal(rows, "session", { sessionId: first.credentialId, csrfToken: first.csrfToken });
+  return principal && { principal, expiresAt };
 }
 
-async function principalFromApiToken(db: Db, token: string): Promise<Principal | null> {
+function principalFromApiToken(db: Db, token: string, stamp: Stamp | undefined): Promise<Principal | null> {
+  const hash = sha256(token);
+  return cached(db, stamp, `t:${hash}`, () => loadApiTokenPrincipal(db, hash));
+}
+
+async function loadApiTokenPrincipal(db: Db, hash: string): Promise<{ principal: Principal; expiresAt: number } | null> {
   const rows = await fastAll<PrincipalRow>(db, `
     SELECT u."id" AS "userId", u."tenantId", u."accountId", u."userPrincipalName", u."displayName", u."accountEnabled",
            ra."roleDefinitionId", t."id" AS "credentialId", t."expiresDateTime", t."revoked", t."lastUsedDateTime"
@@ -104,18 +140,33 @@ async function principalFromApiToken(db: Db, token: string): Promise<Principal |
     JOIN "User" u ON u."tenantId" = t."tenantId" AND u."accountId" = t."accountId"
     LEFT JOIN "RoleAssignment" ra ON ra."tenantId" = u."tenantId" AND (ra."principalId" = u."id" OR ra."principalId" IN
       (SELECT gm."groupId" FROM "GroupMember" gm WHERE gm."tenantId" = u."tenantId" AND gm."memberId" = u."id"))
-    WHERE t."tokenHash" = ?`, [sha256(token)]);
+    WHERE t."tokenHash" = ?`, [hash]);
   const first = rows[0];
-  if (!first || truthy(first.revoked) || (asDate(first.expiresDateTime)?.getTime() ?? 0) < Date.now()) return null;
+  const tokenExpires = asDate(first?.expiresDateTime)?.getTime() ?? 0;
+  if (!first || truthy(first.revoked) || tokenExpires < Date.now()) return null;
   const lastUsed = asDate(first.lastUsedDateTime);
+  // A cached principal is used until the next lastUsedDateTime is due; that write then changes the data version.
+  let expiresAt = tokenExpires;
   if (!lastUsed || Date.now() - lastUsed.getTime() > LAST_USED_RESOLUTION_MS) {
     // Recording last use is best effort; a failure here must not fail the caller's request.
     await db.apiToken.update({ where: { id: first.credentialId! }, data: { lastUsedDateTime: new Date() } }).catch(() => undefined);
+    expiresAt = Math.min(expiresAt, Date.now() + LAST_USED_RESOLUTION_MS);
+  } else {
+    expiresAt = Math.min(expiresAt, lastUsed.getTime() + LAST_USED_RESOLUTION_MS);
   }
-  return toPrincipal(rows, "apiToken");
+  const principal = toPrincipal(rows, "apiToken");
+  return principal && { principal, expiresAt };
 }
 
-async function principalFromJwtClaims(db: Db, tenantId: string, userId: string, appId: string): Promise<Principal | null> {
+/** Per user and app, not per token: the token's own signature and expiry are verified on every use (above). */
+function principalFromJwtClaims(db: Db, tenantId: string, userId: string, appId: string, stamp: Stamp | undefined): Promise<Principal | null> {
+  return cached(db, stamp, `j:${tenantId}:${userId}:${appId}`, async () => {
+    const principal = await loadJwtPrincipal(db, tenantId, userId, appId);
+    return principal && { principal };
+  });
+}
+
+async function loadJwtPrincipal(db: Db, tenantId: string, userId: string, appId: string): Promise<Principal | null> {
   const rows = await fastAll<PrincipalRow>(db, `
     SELECT u."id" AS "userId", u."tenantId", u."accountId", u."userPrincipalName", u."displayName", u."accountEnabled",
            ra."roleDefinitionId"
@@ -126,8 +177,8 @@ async function principalFromJwtClaims(db: Db, tenantId: string, userId: string, 
   return toPrincipal(rows, "jwt", { appId });
 }
 
-export async function principalFromBearer(db: Db, token: string): Promise<Principal | null> {
-  if (token.startsWith(API_TOKEN_PREFIX)) return principalFromApiToken(db, token);
+export async function principalFromBearer(db: Db, token: string, stamp = StampedCache.stampOf(db)): Promise<Principal | null> {
+  if (token.startsWith(API_TOKEN_PREFIX)) return principalFromApiToken(db, token, stamp);
   if (looksLikeJwt(token)) {
     let claims;
     try {
@@ -136,7 +187,7 @@ export async function principalFromBearer(db: Db, token: string): Promise<Princi
       return null;
     }
     if (claims.idtyp !== "user") return null;
-    return principalFromJwtClaims(db, claims.tid, claims.oid, claims.appid);
+    return principalFromJwtClaims(db, claims.tid, claims.oid, claims.appid, stamp);
   }
   return null;
 }

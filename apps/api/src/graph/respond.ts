@@ -4,6 +4,7 @@ import type { Request, Response } from "express";
 import { ODataError, applyODataQuery, applySelect, nextLinkFor, pageLengthOf, parseODataQuery, type EntityTypeInfo, type ODataQuery } from "./odata/index.ts";
 import { originOf } from "../http/context.ts";
 import { etagOf } from "../store/etag.ts";
+import { StampedCache } from "../db/stamped-cache.ts";
 
 export type GraphVersion = "v1.0" | "beta";
 
@@ -42,6 +43,19 @@ export interface CollectionSource {
   page?(skip: number, take: number): Promise<Record<string, unknown>[]>;
 }
 
+/**
+ * Serialized pages of plain collection requests (GET /users?$top=100, the hot path of every script that lists),
+ * kept while the database is unchanged (db/stamped-cache.ts: any commit by any process makes them stale at once),
+ * so a repeated page costs a data-version check instead of the query, the mapping and JSON.stringify. Keyed by the
+ * caller (tenant and user) and the full request URL; at most 256 pages and 16 MB per process.
+ */
+const pages = new StampedCache<Buffer>({ maxEntries: 256, maxSize: 16 * 1024 * 1024 });
+
+function sendJsonBytes(res: Response, bytes: Buffer): void {
+  res.setHeader("Content-Type", "application/json; charset=utf-8");
+  res.send(bytes);
+}
+
 export async function sendSourcedCollection(
   req: Request,
   res: Response,
@@ -54,15 +68,27 @@ export async function sendSourcedCollection(
     sendCollection(req, res, await source.all(), type, contextFragment, query);
     return;
   }
+  const principal = req.ctx.principal;
+  // Read when the request was authenticated, before the page is: a commit after it makes the entry stale, never
+  // the answer.
+  const stamp = principal ? req.ctx.dataVersion : undefined;
+  const key = principal ? `${principal.tenantId}\n${principal.userId}\n${req.method}\n${originOf(req)}${req.originalUrl}` : "";
+  const hit = pages.get(key, stamp);
+  if (hit) {
+    sendJsonBytes(res, hit);
+    return;
+  }
   const skip = query.skip ?? 0;
   const length = pageLengthOf(query, 100);
   const rows = await source.page(skip, length + 1);
   const keep = (query.expand ?? []).map((e) => e.property);
-  res.json({
+  const bytes = Buffer.from(JSON.stringify({
     "@odata.context": contextUrl(req, query.select ? `${contextFragment}(${query.select.join(",")})` : contextFragment),
     ...(rows.length > length ? { "@odata.nextLink": nextLinkFor(`${originOf(req)}${req.baseUrl}${req.path}`, query, skip + length) } : {}),
     value: rows.slice(0, length).map((row) => applySelect(row, query.select, keep)),
-  });
+  }));
+  pages.set(key, stamp, bytes, { size: bytes.length });
+  sendJsonBytes(res, bytes);
 }
 
 /** A collection answer: filter/orderby/count/paging/select applied by the shared OData layer. */

@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
 import type { Store } from "../store/store.ts";
+import type { Stamp } from "../db/stamped-cache.ts";
 
 export interface Principal {
   accountId: string | null;
@@ -22,6 +23,8 @@ export interface RequestContext {
   clientRequestId: string | undefined;
   principal?: Principal;
   store?: Store;
+  /** The database's data version when the request was authenticated (db/stamped-cache.ts); undefined: no caching. */
+  dataVersion?: Stamp;
 }
 
 declare module "express-serve-static-core" {
