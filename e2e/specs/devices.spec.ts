@@ -4,7 +4,7 @@
 // "the template name, not the display name"), NDES restarted, and the next Sync stops at the CA with its symptom
 // (0x80094800, CERTSRV_E_UNSUPPORTED_CERT_TYPE) and the finding behind it (NDES_TEMPLATE_REGISTRY_DISPLAY_NAME).
 // Screenshots of each state go into the report.
-import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { expect, test, type Locator, type Page, type TestInfo } from "@playwright/test";
 import { createDevice, loadCompleteSetup, profileRow, syncDevice } from "../fixtures/devices";
 import { openServer, setRegistryValue } from "../fixtures/lab-console";
 import { restartServer } from "../fixtures/ndes-setup";
@@ -13,7 +13,9 @@ import { signIn } from "../fixtures/portal";
 const IOS_SCEP = "SCEP user certificate - iOS";
 const IOS_ROOT = "Contoso Root CA - iOS";
 
-async function shot(page: Page, testInfo: TestInfo, name: string) {
+/** The portal scrolls inside its main pane, so the part that matters is scrolled into view first. */
+async function shot(page: Page, testInfo: TestInfo, name: string, focus?: Locator) {
+  if (focus) await focus.scrollIntoViewIfNeeded();
   await testInfo.attach(name, { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
 }
 
@@ -36,7 +38,7 @@ test("an iOS device enrolls on the complete setup, and stops at the CA once the 
   const hops = trace.getByRole("list", { name: "Hops of the enrollment" }).getByRole("button");
   expect(await hops.count()).toBeGreaterThan(4);
   for (const label of await hops.evaluateAll((bs) => bs.map((b) => b.getAttribute("aria-label") ?? ""))) expect(label).toMatch(/: OK$/);
-  await shot(page, testInfo, "device: Sync on the complete setup, every hop OK");
+  await shot(page, testInfo, "device: Sync on the complete setup, every hop OK", trace);
 
   // The certificate the lab CA issued, with its chain.
   await page.getByRole("tab", { name: "Certificates" }).click();
@@ -70,11 +72,11 @@ test("an iOS device enrolls on the complete setup, and stops at the CA once the 
   const codes = failed.getByRole("list", { name: /^Findings behind / }).getByRole("link");
   expect(await codes.count()).toBeGreaterThan(0);
   await expect(failed.getByRole("link", { name: "NDES_TEMPLATE_REGISTRY_DISPLAY_NAME in Health" })).toHaveAttribute("href", "/health?q=NDES_TEMPLATE_REGISTRY_DISPLAY_NAME");
-  await shot(page, testInfo, "device: Sync after the MSCEP registry names a wrong template, failing at the CA");
+  await shot(page, testInfo, "device: Sync after the MSCEP registry names a wrong template, failing at the CA", failed);
 
   // The profile's Device status report lists the device in error.
   await row.getByRole("link", { name: IOS_SCEP }).click();
   const report = page.getByRole("table", { name: "Device status" });
   await expect(report.getByRole("row").filter({ hasText: "iphone-e2e-01" })).toContainText("Error");
-  await shot(page, testInfo, "profile: Device status report");
+  await shot(page, testInfo, "profile: Device status report", report);
 });

@@ -119,6 +119,8 @@ function ProfileView(props: { profile: GraphProfile; draft: Draft }) {
         ) : undefined
       }
     >
+      {/* Issue 10: the devices that reported this profile at their last Sync (the Overview's Device status). */}
+      <DeviceStatusReport tenantId={tenantId} profileId={p.id} />
       <Text weight="semibold">Properties</Text>
       {section(
         "basics",
@@ -161,8 +163,6 @@ function ProfileView(props: { profile: GraphProfile; draft: Draft }) {
               : "No applicability rules"}
           </Text>,
         )}
-      {/* Issue 10: the devices that reported this profile at their last Sync. */}
-      <DeviceStatusReport tenantId={tenantId} profileId={p.id} />
       <ConfirmDialog
         open={confirm}
         title="Delete profile"

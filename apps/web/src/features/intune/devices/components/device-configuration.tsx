@@ -20,6 +20,8 @@ export function defaultTrace(traces: readonly EnrollmentTrace[]): EnrollmentTrac
   return traces.find((t) => t.intuneStatus === "Error") ?? traces.find((t) => t.request) ?? traces[0];
 }
 
+const STATUS_ORDER: readonly EnrollmentTrace["intuneStatus"][] = ["Error", "Pending", "Succeeded", "Not applicable"];
+
 type Row = { profileId: string; intuneStatus: EnrollmentTrace["intuneStatus"]; statusText: string; trace: EnrollmentTrace | undefined };
 
 export function DeviceConfiguration(props: {
@@ -30,10 +32,15 @@ export function DeviceConfiguration(props: {
 }) {
   const s = useStyles();
   const [chosen, setChosen] = useState<string | null>(null);
+  const [showAll, setShowAll] = useState(false);
   // One row per profile: the last Sync's trace, or the stored state when the trace isn't at hand.
   const rows: Row[] = props.traces.map((t) => ({ profileId: t.profileId, intuneStatus: t.intuneStatus, statusText: t.statusText, trace: t }));
   for (const st of props.states)
     if (!rows.some((r) => r.profileId === st.profileId)) rows.push({ profileId: st.profileId, intuneStatus: intuneStatusOf(st.status), statusText: st.statusText, trace: undefined });
+  // Errors first, then pending and succeeded; profiles that don't apply to this platform last.
+  rows.sort((a, b) => STATUS_ORDER.indexOf(a.intuneStatus) - STATUS_ORDER.indexOf(b.intuneStatus));
+  const notApplicable = rows.filter((r) => r.intuneStatus === "Not applicable").length;
+  const shown = showAll ? rows : rows.filter((r) => r.intuneStatus !== "Not applicable");
   const nameOf = (id: string) => props.profiles.find((p) => p.id === id)?.displayName ?? props.traces.find((t) => t.profileId === id)?.profileDisplayName ?? id;
   const open = props.traces.find((t) => t.profileId === chosen) ?? defaultTrace(props.traces);
 
@@ -48,9 +55,9 @@ export function DeviceConfiguration(props: {
         ) : (
           <SimpleTable
             aria-label="Device configuration"
-            rows={rows}
+            rows={shown}
             rowKey={(t) => t.profileId}
-            empty="No trusted certificate or SCEP profile is assigned to this device or its user."
+            empty={rows.length ? "Every profile that reaches this device is for another platform." : "No trusted certificate or SCEP profile is assigned to this device or its user."}
             columns={[
               { header: "Profile", cell: (t) => <AppLink to={paths.intune.profile(t.profileId)}>{nameOf(t.profileId)}</AppLink> },
               {
@@ -61,7 +68,7 @@ export function DeviceConfiguration(props: {
                   </Text>
                 ),
               },
-              { header: "Details", cell: (t) => t.statusText || "—" },
+              { header: "Details", cell: (t) => <span style={{ overflowWrap: "anywhere" }}>{t.statusText || "—"}</span> },
               {
                 header: "Failed at",
                 cell: (r) => {
@@ -81,6 +88,11 @@ export function DeviceConfiguration(props: {
               },
             ]}
           />
+        )}
+        {props.synced && notApplicable > 0 && (
+          <Button appearance="subtle" size="small" style={{ alignSelf: "flex-start" }} onClick={() => setShowAll((v) => !v)}>
+            {showAll ? "Hide the profiles that don't apply to this device" : `Show ${notApplicable} assigned profile${notApplicable === 1 ? "" : "s"} that don't apply to this device (Not applicable)`}
+          </Button>
         )}
       </section>
       {open && open.hops.length > 0 && (

@@ -25,6 +25,7 @@ const useStyles = makeStyles({
     border: "2px solid",
     borderRadius: tokens.borderRadiusMedium,
     textAlign: "left",
+    overflowWrap: "anywhere",
     cursor: "pointer",
     font: "inherit",
     color: tokens.colorNeutralForeground1,
