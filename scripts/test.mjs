@@ -4,10 +4,11 @@
 //   2. unit tests: packages/domain, packages/pki, apps/web (vitest)
 //   3. API tests: apps/api with supertest on a real SQLite database; again on PostgreSQL when
 //      CERTLAB_TEST_DATABASE_URL is set (CI sets it)
-//   4. browser tests: the built app in Debian's Chromium (Playwright). scripts/chromium.mjs finds the browser
+//   4. scenarios: `npm run scenario -- test scenarios/` on every shipped break-fix scenario (issue 11), counted per step
+//   5. browser tests: the built app in Debian's Chromium (Playwright). scripts/chromium.mjs finds the browser
 //      first and installs Debian's chromium when it is missing and we are root with apt-get; otherwise the
 //      stage is reported as "not run (no browser)" with the one command that fixes it, and counts as a failure.
-// Set CERTLAB_TEST_ONLY=unit,api,pg,e2e,static to run a subset (scripts: only the scripts' own node --test files). CERTLAB_TEST_REPORTS moves the reporters'
+// Set CERTLAB_TEST_ONLY=unit,api,pg,scenarios,e2e,static to run a subset (scripts: only the scripts' own node --test files). CERTLAB_TEST_REPORTS moves the reporters'
 // output folder (default .tmp/test-reports), so a test that runs this script does not wipe the outer run's.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -71,6 +72,23 @@ function nodeTest(label, files) {
   lines.push(`${ok ? "ok  " : "FAIL"} ${label}: ${p} passed, ${f} failed`);
 }
 
+// scripts/scenario.ts with --json: one test per step of each scenario (validate, load, each objective, score).
+function scenarios(label, command) {
+  const out = path.join(reports, `scenarios-${command}.json`);
+  const ok = run(label, process.execPath, ["--import", "tsx", "scripts/scenario.ts", command, "scenarios", "--json", out, "--junit", out.replace(/json$/, "xml")]);
+  let p = 0;
+  let f = 0;
+  if (existsSync(out)) {
+    const cases = JSON.parse(readFileSync(out, "utf8")).runs.flatMap((r) => r.cases);
+    p = cases.filter((c) => c.ok).length;
+    f = cases.length - p;
+    if (!ok && f === 0) f = 1;
+  } else if (!ok) f = 1;
+  passed += p;
+  failed += f;
+  lines.push(`${ok ? "ok  " : "FAIL"} ${label}: ${p} passed, ${f} failed${p + f === 0 ? " (no scenario files yet)" : ""}`);
+}
+
 function playwright(label, chromium) {
   const out = path.join(reports, "e2e.json");
   const ok = run(label, "npx", ["playwright", "test"], { cwd: path.join(root, "e2e"), env: { PLAYWRIGHT_JSON_OUTPUT_NAME: out, CERTLAB_CHROMIUM: chromium } });
@@ -94,6 +112,7 @@ if (wanted("static")) {
   check("docs/complete-setup.md matches the complete correct setup", "node", ["--import", "tsx", "scripts/gen-complete-setup-doc.ts", "--check"]);
   check("docs/guides.md matches the guide data", "node", ["--import", "tsx", "scripts/gen-guides-doc.ts", "--check"]);
   check("docs/scenario.schema.json matches the scenario schema", "node", ["--import", "tsx", "scripts/gen-scenario-schema.ts", "--check"]);
+  check("scenarios/ validate (npm run scenario -- validate scenarios)", "node", ["--import", "tsx", "scripts/scenario.ts", "validate", "scenarios"]);
   check("eslint (import boundaries)", "npx", ["eslint", "."]);
   check("typescript", "npx", ["turbo", "run", "typecheck", "--output-logs=errors-only"]);
 }
@@ -108,6 +127,7 @@ if (wanted("unit") || wanted("scripts")) {
 }
 if (wanted("api")) vitest("api: SQLite", "apps/api", { CERTLAB_TEST_DATABASE_URL: "" });
 if (wanted("pg") && process.env.CERTLAB_TEST_DATABASE_URL) vitest("api: PostgreSQL", "apps/api");
+if (wanted("scenarios")) scenarios("scenarios: track test of every shipped scenario", "test");
 if (wanted("e2e")) {
   console.log("\n=== e2e: Chromium (scripts/chromium.mjs)");
   const chromium = ensureChromium();
