@@ -10,6 +10,7 @@ import { LeftNav } from "@/app/shell/left-nav";
 import { NAV } from "@/app/shell/nav-config";
 import { TopBar } from "@/app/shell/top-bar";
 import { TasksPanel } from "@/shared/workshops/tasks-panel";
+import { useCanManageWorkshops, useMyWorkshop, workshopPaths } from "@/shared/workshops/api";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", height: "100vh", background: tokens.colorNeutralBackground1 },
@@ -27,7 +28,11 @@ export function PortalShell(props: { portal: PortalId }) {
   const portal = PORTALS[props.portal];
   const [filter, setFilter] = useState("");
   const navigate = useNavigate();
-  const sections = NAV[props.portal];
+  // Issue 11: "Workshops" is for trainers; a workshop seat (trainee) and a role without workshops.manage don't see it.
+  const canRunWorkshops = useCanManageWorkshops();
+  const seat = useMyWorkshop().data;
+  const trainer = canRunWorkshops && !seat;
+  const sections = trainer ? NAV[props.portal] : NAV[props.portal].map((x) => ({ ...x, items: x.items.filter((i) => i.to !== workshopPaths.list) }));
   const firstMatch = () => {
     const text = filter.trim().toLowerCase();
     const hit = sections.flatMap((x) => x.items).find((i) => text && i.label.toLowerCase().includes(text));
