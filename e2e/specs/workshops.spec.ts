@@ -81,3 +81,42 @@ test("a trainer runs a workshop: two trainees join, a fix turns the matrix green
     await bob.context.close();
   }
 });
+
+test("hints released by the trainer, revealed by a trainee at their cost; extend and end the workshop", async ({ page, browser }, testInfo) => {
+  test.setTimeout(240_000);
+  await signIn(page);
+  await createWorkshop(page, { name: "Hint drill", scenario: /^The NDES application now asks devices to sign in/, seats: 1, minutes: 30, hints: /^Released by the trainer/ });
+  const carol = await joinAsTrainee(browser, (await page.getByTestId("join-code").textContent())!.trim(), "Carol Trainee");
+  try {
+    const tasks = carol.page.getByRole("complementary", { name: "Tasks panel" });
+    await expect(tasks).toContainText("Hint 1: not released yet");
+
+    // The trainer releases the objective's hint to everyone.
+    await page.getByRole("toolbar", { name: "Commands" }).getByRole("button", { name: "Release a hint" }).click();
+    const release = page.getByRole("dialog", { name: "Release a hint" });
+    await release.getByRole("button", { name: "Release hint 1 of Devices reach NDES without a sign-in" }).click();
+    await expect(release.getByText("Released", { exact: true })).toBeVisible();
+    await release.getByRole("button", { name: "Close" }).click();
+
+    // The trainee's panel reads the seat again by itself; revealing costs the hint's point.
+    await carol.page.getByRole("button", { name: /^Reveal hint 1 of Devices reach NDES without a sign-in/ }).click({ timeout: 30_000 });
+    await carol.page.getByRole("dialog", { name: "Reveal hint" }).getByRole("button", { name: "Reveal" }).click();
+    await expect(tasks).toContainText("Entra ID › Enterprise applications › NDES › Application proxy");
+    await shot(carol.page, testInfo, "trainee with a revealed hint");
+
+    // Extend by 10 minutes: the countdown jumps from 29:xx to 39:xx.
+    await expect(page.getByRole("timer", { name: "Time left" })).toHaveText(/^29:\d\d$/);
+    await page.getByRole("toolbar", { name: "Commands" }).getByRole("button", { name: "Extend by 10 minutes" }).click();
+    await expect(page.getByRole("timer", { name: "Time left" })).toHaveText(/^39:\d\d$/);
+
+    // End it: the dashboard says so, and the trainee's panel follows.
+    await page.getByRole("toolbar", { name: "Commands" }).getByRole("button", { name: "End workshop" }).click();
+    await page.getByRole("dialog", { name: "End workshop" }).getByRole("button", { name: "End workshop" }).click();
+    await expect(page.getByRole("timer", { name: "Time left" })).toHaveText("Ended");
+    await carol.page.reload();
+    await expect(tasks.getByRole("timer", { name: "Time left" })).toHaveText("The workshop has ended");
+    await shot(page, testInfo, "trainer dashboard, ended");
+  } finally {
+    await carol.context.close();
+  }
+});
