@@ -1,7 +1,9 @@
-// Writes docs/scenario.schema.json from the zod schema of packages/domain/src/scenarios/schema.ts (or with --check,
-// fails when it differs), so editors and CI can validate scenarios/**/*.json against the same contract.
+// Writes docs/scenario.schema.json from the zod schema of packages/domain/src/scenarios/schema.ts and docs/scenarios.md
+// from the format's data (scenarios-doc.ts), or with --check fails when either differs, so editors and CI validate
+// scenarios/**/*.json against the same contract the engine uses and the authors' guide cannot drift.
 import { z } from "zod";
 import { ZScenario } from "../packages/domain/src/scenarios/schema.ts";
+import { scenariosDoc } from "../packages/domain/src/scenarios/scenarios-doc.ts";
 import { writeOrCheckDoc } from "./generated-doc.ts";
 
 const schema = z.toJSONSchema(ZScenario, { target: "draft-2020-12", io: "input", unrepresentable: "any" }) as Record<string, unknown>;
@@ -13,3 +15,4 @@ const doc = {
   ...Object.fromEntries(Object.entries(schema).filter(([k]) => k !== "$schema")),
 };
 writeOrCheckDoc("scenario.schema.json", `${JSON.stringify(doc, null, 2)}\n`, "gen-scenario-schema.ts");
+writeOrCheckDoc("scenarios.md", scenariosDoc(), "gen-scenario-schema.ts");

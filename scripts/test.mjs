@@ -111,7 +111,7 @@ if (wanted("static")) {
   check("docs/rules.md matches the rule catalogue", "node", ["--import", "tsx", "scripts/gen-rules-doc.ts", "--check"]);
   check("docs/complete-setup.md matches the complete correct setup", "node", ["--import", "tsx", "scripts/gen-complete-setup-doc.ts", "--check"]);
   check("docs/guides.md matches the guide data", "node", ["--import", "tsx", "scripts/gen-guides-doc.ts", "--check"]);
-  check("docs/scenario.schema.json matches the scenario schema", "node", ["--import", "tsx", "scripts/gen-scenario-schema.ts", "--check"]);
+  check("docs/scenario.schema.json and docs/scenarios.md match the scenario format", "node", ["--import", "tsx", "scripts/gen-scenario-schema.ts", "--check"]);
   check("scenarios/ validate (npm run scenario -- validate scenarios)", "node", ["--import", "tsx", "scripts/scenario.ts", "validate", "scenarios"]);
   check("eslint (import boundaries)", "npx", ["eslint", "."]);
   check("typescript", "npx", ["turbo", "run", "typecheck", "--output-logs=errors-only"]);
