@@ -2,7 +2,7 @@
 // public join routes. A workshop belongs to the trainer USER who created it: anybody else (another trainer, even in
 // the same directory) gets 404 for it. Each seat is its own tenant (provision.ts); the matrix is graded live from the
 // seats' tenants (matrix.ts). Trainees never see solutions, fault descriptions, other seats or the dashboard.
-import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { Router, type Request, type Response } from "express";
 import { z } from "zod";
 import {
@@ -42,7 +42,7 @@ import {
   type WorkshopRow,
 } from "./matrix.ts";
 import { createSeatTenant, deleteSeatTenants, loadSeat, type SeatTenant } from "./provision.ts";
-import { shippedScenario, type Scenario } from "./scenario-port.ts";
+import { contentHash, shippedScenario, type Scenario } from "./scenario-port.ts";
 import { seatOfTenant, workshopEnded } from "./seat-guard.ts";
 import { signInAsSeat } from "./seat-session.ts";
 
@@ -52,13 +52,6 @@ const PROVISION_CONCURRENCY = Math.max(1, Number(process.env.CERTLAB_WORKSHOP_PR
 const HEARTBEAT_MS = 15_000;
 
 const noWorkshop = (id: string) => new AppError("notFound", `No workshop '${id}'. GET /api/workshops lists yours.`);
-
-function canonical(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(canonical).join(",")}]`;
-  if (v && typeof v === "object") return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`).join(",")}}`;
-  return JSON.stringify(v);
-}
-const contentHash = (s: Scenario) => createHash("sha256").update(canonical(s)).digest("hex");
 
 async function event(db: Db, workshopId: string, type: string, actor: "trainee" | "trainer" | "system", data: object = {}, seatId?: string) {
   await db.workshopEvent.create({ data: { id: randomUUID(), workshopId, seatId: seatId ?? null, actor, type, data: JSON.stringify(data) } });
