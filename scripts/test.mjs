@@ -3,7 +3,9 @@
 //   1. static checks: the data model agrees with its migrations, ESLint (import boundaries), TypeScript
 //   2. unit tests: packages/domain, packages/pki, apps/web (vitest)
 //   3. API tests: apps/api with supertest on a real SQLite database; again on PostgreSQL when
-//      CERTLAB_TEST_DATABASE_URL is set (CI sets it)
+//      CERTLAB_TEST_DATABASE_URL is set (CI sets it). Its SCEP client suites need Debian's scep and strongswan-pki:
+//      scripts/scep-tools.mjs finds them or installs them (root with apt-get), else they are left out with one
+//      SKIP line in the summary naming the package and the fix (a FAIL under CI=true)
 //   4. scenarios: `npm run scenario -- test scenarios/` on every shipped break-fix scenario (issue 11), counted per step
 //   5. browser tests: the built app in Debian's Chromium (Playwright). scripts/chromium.mjs finds the browser
 //      first and installs Debian's chromium when it is missing and we are root with apt-get; otherwise the
@@ -15,6 +17,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:f
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { ensureChromium } from "./chromium.mjs";
+import { ensureScepTools, suitesNeedingScepTools } from "./scep-tools.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const reports = path.resolve(root, process.env.CERTLAB_TEST_REPORTS || ".tmp/test-reports");
@@ -41,9 +44,9 @@ function check(label, cmd, args, opts) {
   lines.push(`${ok ? "ok  " : "FAIL"} ${label}`);
 }
 
-function vitest(label, workspaceDir, env = {}) {
+function vitest(label, workspaceDir, env = {}, extraArgs = []) {
   const out = path.join(reports, `${label.replace(/\W+/g, "-")}.json`);
-  const ok = run(label, "npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile=${out}`], { cwd: path.join(root, workspaceDir), env });
+  const ok = run(label, "npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile=${out}`, ...extraArgs], { cwd: path.join(root, workspaceDir), env });
   let p = 0;
   let f = 0;
   if (existsSync(out)) {
@@ -123,10 +126,27 @@ if (wanted("unit")) {
 }
 if (wanted("unit") || wanted("scripts")) {
   const scriptTests = readdirSync(path.join(root, "scripts")).filter((f) => f.endsWith(".test.mjs")).map((f) => path.join("scripts", f));
-  nodeTest("unit: scripts (browser finder)", scriptTests);
+  nodeTest("unit: scripts (browser and SCEP client finders)", scriptTests);
 }
-if (wanted("api")) vitest("api: SQLite", "apps/api", { CERTLAB_TEST_DATABASE_URL: "" });
-if (wanted("pg") && process.env.CERTLAB_TEST_DATABASE_URL) vitest("api: PostgreSQL", "apps/api");
+// The API's SCEP client suites run Debian's scep and strongswan-pki (scripts/scep-tools.mjs): found, installed when
+// we are root with apt-get, or left out with ONE summary line naming the package and the fix (a failure under
+// CI=true, where .ci/run installs them; a SKIP line elsewhere — never a silent pass).
+const apiStages = wanted("api") || (wanted("pg") && !!process.env.CERTLAB_TEST_DATABASE_URL);
+let apiExclude = [];
+if (apiStages) {
+  console.log("\n=== SCEP clients for the API suite (scripts/scep-tools.mjs)");
+  const tools = ensureScepTools();
+  if (tools.outcome === "missing") {
+    const suites = suitesNeedingScepTools(path.join(root, "apps/api/test"));
+    apiExclude = suites.flatMap((f) => ["--exclude", `test/${f}`]);
+    console.log(tools.message);
+    const ci = process.env.CI === "true";
+    if (ci) failed += 1;
+    lines.push(`${ci ? "FAIL" : "SKIP"} api: ${suites.length} SCEP client suites not run (${suites.join(", ")}): ${tools.message}`);
+  } else console.log(`SCEP clients: ${Object.values(tools.paths).join(", ")}`);
+}
+if (wanted("api")) vitest("api: SQLite", "apps/api", { CERTLAB_TEST_DATABASE_URL: "" }, apiExclude);
+if (wanted("pg") && process.env.CERTLAB_TEST_DATABASE_URL) vitest("api: PostgreSQL", "apps/api", {}, apiExclude);
 if (wanted("scenarios")) scenarios("scenarios: track test of every shipped scenario", "test");
 if (wanted("e2e")) {
   console.log("\n=== e2e: Chromium (scripts/chromium.mjs)");
