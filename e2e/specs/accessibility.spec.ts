@@ -51,6 +51,8 @@ test("sign-in has no serious or critical accessibility violations", async ({ pag
 });
 
 test("every portal's main pages have no serious or critical accessibility violations", async ({ page }) => {
+  // Eleven pages and a device's four tabs, each analysed by axe on a 2-core machine.
+  test.setTimeout(240_000);
   await signIn(page);
   // The correct lab, so the lab pages and Health show real content.
   const session = await (await page.request.get("/api/session")).json();
