@@ -98,10 +98,12 @@ export default function TasksPanelContent(props: { workshop: MyWorkshop }) {
             </span>
             <Text className={s.small}>{o.points} pt</Text>
             <Text className={s.task}>{o.task}</Text>
-            {w.hintPolicy !== "off" &&
-              o.hints.map((h, i) => (
+            {/* Hints "off": none shows, except one the trainer released (hintAvailable in the domain). */}
+            {o.hints.map((h, i) =>
+              w.hintPolicy === "off" && !h.available ? null : (
                 <Hint key={h.id} objective={o} hint={h} index={i} ended={ended} onReveal={() => (h.penalty > 0 ? setAsking({ objective: o, hint: h }) : reveal.mutate({ objectiveId: o.id, hintId: h.id }))} />
-              ))}
+              ),
+            )}
           </li>
         ))}
       </ol>
