@@ -142,6 +142,8 @@ describe("schema", () => {
     expect(text).not.toContain("solution");
     expect(text).not.toContain("IIS Manager › Application Pools › SCEP › Start");
     expect(text).not.toContain("is stopped");
+    expect(text).not.toContain("mscep\\\\.dll$");
+    expect(p.guards).toEqual([{ id: "g-profile", description: "The iOS SCEP profile still exists" }, { id: "g-ndes", description: "NDES still runs on NDES01" }]);
     expect(p.objectives[0]!.hints[0]!.text).toMatch(/Application Pools/);
   });
 });

@@ -205,13 +205,15 @@ export function parseScenario(json: unknown): { ok: true; scenario: Scenario } |
   return { ok: false, issues: r.error.issues.map((i) => ({ path: issuePath(i.path), message: i.message })) };
 }
 
-/** A scenario as trainees see it: no solutions, no fault descriptions or patches (GET /api/scenarios/{id}). */
+/** A scenario as trainees see it (GET /api/scenarios/{id}): no solutions, no fault descriptions or patches, and no
+ * checks (a state check's expected value would give the answer away); guards keep their description. */
 export function publicScenario(s: Scenario) {
-  const { faults, objectives, ...rest } = s;
+  const { faults, objectives, guards, ...rest } = s;
   return {
     ...rest,
     faults: faults.map((f) => ({ id: f.id })),
-    objectives: objectives.map(({ solution: _solution, fixes: _fixes, ...o }) => o),
+    objectives: objectives.map(({ solution: _solution, fixes: _fixes, check: _check, ...o }) => o),
+    guards: guards.map((g) => ({ id: g.id, description: g.description })),
   };
 }
 
