@@ -141,7 +141,7 @@ npm run scenario -- run my-scenario.json --url http://localhost:3000 --token clt
 | Route | |
 | --- | --- |
 | \`GET /api/scenarios\` | the shipped library: id, version, title, stage, difficulty, minutes, objectives count (no solutions) |
-| \`GET /api/scenarios/{id}\` | a shipped file as trainees see it: no solutions, no fault descriptions or patches |
+| \`GET /api/scenarios/{id}\` | a shipped file as trainees see it: no solutions, fault descriptions, patches or checks |
 | \`POST /api/scenarios/load\` | \`{ "scenarioId": "…" }\` or \`{ "scenario": { …file… } }\`, \`seed?\`: the same rights as \`POST /api/lab/reset {"scenario":"complete"}\`; a bad file is a 400 whose details name each path (\`scenario/faults/0/patch/0/op\`); refused (403) in a workshop seat |
 | \`GET /api/scenarios/status\` | the tenant graded against its active scenario (404 when none) |
 | \`GET /api/scenarios/document\` | the tenant's current scenario document |
