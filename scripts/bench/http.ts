@@ -48,6 +48,11 @@ export class BenchServer {
     return new BenchServer(target, child);
   }
 
+  /** The server's stamped caches (principals, list pages) on or off. */
+  setCaches(on: boolean): Promise<void> {
+    return this.ask({ caches: on });
+  }
+
   private ask(message: object): Promise<void> {
     return new Promise((resolve) => {
       this.child.once("message", () => resolve());
@@ -82,9 +87,18 @@ async function load(url: string, headers: Record<string, string>, seconds: numbe
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
+const summary = (rs: LoadResult[]): LoadResult => ({
+  rps: median(rs.map((r) => r.rps)),
+  p50: median(rs.map((r) => r.p50)),
+  p99: median(rs.map((r) => r.p99)),
+  errors: rs.reduce((n, r) => n + r.errors, 0),
+});
+
 /**
  * Bare and Graph are measured in alternating rounds and the ratio is the median of the rounds' ratios, so a
- * burst of load from elsewhere on a shared machine lands on both sides instead of skewing one of them.
+ * burst of load from elsewhere on a shared machine lands on both sides instead of skewing one of them. Each round
+ * also measures the Graph list with the server's stamped caches off (what a list costs right after a write, and
+ * on PostgreSQL): the principal and the page read from the database, mapped and serialized on every request.
  */
 export async function benchGraphList(server: BenchServer, seconds: number, rounds = 3) {
   const t = server.target;
@@ -94,20 +108,32 @@ export async function benchGraphList(server: BenchServer, seconds: number, round
   await load(t.listUrl, headers, warm);
   const bare: LoadResult[] = [];
   const graph: LoadResult[] = [];
+  const uncached: LoadResult[] = [];
   await server.profiled("graph-list", async () => {
     for (let i = 0; i < rounds; i++) {
       bare.push(await load(t.bareUrl, {}, seconds));
       graph.push(await load(t.listUrl, headers, seconds));
+      await server.setCaches(false);
+      try {
+        uncached.push(await load(t.listUrl, headers, seconds));
+      } finally {
+        await server.setCaches(true);
+      }
     }
   });
-  const summary = (rs: LoadResult[]): LoadResult => ({
-    rps: median(rs.map((r) => r.rps)),
-    p50: median(rs.map((r) => r.p50)),
-    p99: median(rs.map((r) => r.p99)),
-    errors: rs.reduce((n, r) => n + r.errors, 0),
-  });
   const ratios = graph.map((g, i) => g.rps / bare[i]!.rps);
-  return { responseBytes: t.responseBytes, rounds, baseline: summary(bare), graph: summary(graph), ratio: median(ratios), ratios };
+  const uncachedRatios = uncached.map((g, i) => g.rps / bare[i]!.rps);
+  return {
+    responseBytes: t.responseBytes,
+    rounds,
+    baseline: summary(bare),
+    graph: summary(graph),
+    ratio: median(ratios),
+    ratios,
+    uncached: summary(uncached),
+    uncachedRatio: median(uncachedRatios),
+    uncachedRatios,
+  };
 }
 
 async function timed(url: string, init: RequestInit): Promise<number> {

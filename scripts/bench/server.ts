@@ -3,6 +3,7 @@
 // 1,000 users in Fabrikam for the Graph list, the correct lab of seed 002 in Contoso for the lab console and
 // findings), serves Certlab (with the built portal) and a bare Express route that returns the same bytes as the
 // Graph list, signs in as a script would, and reports what the load generator needs over IPC.
+// The IPC message {caches: false | true} turns the stamped caches (apps/api/src/db/stamped-cache.ts) off or on.
 // `BENCH_PROFILE=<dir> npm run bench` has it write one V8 CPU profile per measured scenario into <dir> (open
 // them in Chrome DevTools › Performance, or any .cpuprofile viewer): the IPC messages {profile: "start"} and
 // {profile: "stop", file} drive the inspector's profiler around just that scenario's load.
@@ -18,6 +19,7 @@ import { createDb } from "../../apps/api/src/db/client.ts";
 import { migrate } from "../../apps/api/src/db/migrate.ts";
 import { repoRoot, webDist } from "../../apps/api/src/paths.ts";
 import { DEMO, seedDemo } from "../../apps/api/src/seed/demo.ts";
+import { setStampedCaches } from "../../apps/api/src/db/stamped-cache.ts";
 
 export const BENCH_PASSWORD = "Bench-Passw0rd!";
 export const BENCH_USERS = 1000;
@@ -132,8 +134,14 @@ async function main(): Promise<void> {
   };
   const inspector = new Session();
   inspector.connect();
-  process.on("message", (m: { profile?: "start" | "stop"; file?: string }) => {
+  process.on("message", (m: { profile?: "start" | "stop"; file?: string; caches?: boolean }) => {
     void (async () => {
+      if (m.caches !== undefined) {
+        // The stamped caches (principals, list pages) on or off, so the bench can show the path without them.
+        setStampedCaches(m.caches);
+        process.send?.({ caches: m.caches });
+        return;
+      }
       if (m.profile === "start") {
         await inspector.post("Profiler.enable");
         await inspector.post("Profiler.start");

@@ -9,6 +9,7 @@ import { requestContext } from "./http/context.ts";
 import { errorHandler } from "./http/error-handler.ts";
 import { AppError } from "./http/errors.ts";
 import { rejectUnsafeText } from "./http/unsafe-text.ts";
+import { compressedAssets } from "./http/compressed-assets.ts";
 import { graphRouter } from "./graph/router.ts";
 import { labApiRouter } from "./lab-api/router.ts";
 import { oauthRouter } from "./oauth/routes.ts";
@@ -83,6 +84,8 @@ export function createApp({ db, databaseUrl, webRoot = webDist, trustProxy = pro
   } }));
 
   if (existsSync(path.join(webRoot, "index.html"))) {
+    // Scripts and styles Brotli- or gzip-compressed for browsers that accept it (compressed once, kept in memory).
+    app.use(compressedAssets(webRoot));
     app.use(express.static(webRoot, { index: false, maxAge: "1h", setHeaders: (res, file) => {
       if (file.endsWith("index.html")) res.setHeader("Cache-Control", "no-cache");
     } }));
