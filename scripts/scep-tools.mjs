@@ -6,9 +6,13 @@
 // leaves the suites that need them out with ONE summary line naming the missing package and the fix (a failure
 // under CI=true, since .ci/run installs them). Never a silent pass.
 //
+// `pki --scep` also needs strongSwan's curl plugin (libstrongswan-extra-plugins: without it "no capable fetcher
+// found") and its openssl plugin (libstrongswan-standard-plugins): a machine with only strongswan-pki counts as
+// missing them.
+//
 // Test hooks (so scripts/scep-tools.test.mjs can drive a fake machine): $CERTLAB_SCEP_TOOLS_DIR replaces /usr/bin
-// for the tools' paths; $CERTLAB_SCEP_TOOLS_INSTALL_CMD replaces the apt-get install (run with `sh -c`, needs no
-// root); $PATH is read from the env given (for apt-get).
+// and $CERTLAB_STRONGSWAN_PLUGINS_DIR replaces /usr/lib/ipsec/plugins; $CERTLAB_SCEP_TOOLS_INSTALL_CMD replaces the
+// apt-get install (run with `sh -c`, needs no root); $PATH is read from the env given (for apt-get).
 //
 // CLI: `node scripts/scep-tools.mjs` ensures the tools and prints their paths (exit 0) or the one-line reason
 // (exit 1); `--find` only looks, never installs.
@@ -17,19 +21,24 @@ import { accessSync, constants, readdirSync, readFileSync, statSync } from "node
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-/** Each tool, the Debian package that ships it, and what else that client needs from Debian. */
+const binDir = (env) => env.CERTLAB_SCEP_TOOLS_DIR || "/usr/bin";
+const pluginDir = (env) => env.CERTLAB_STRONGSWAN_PLUGINS_DIR || "/usr/lib/ipsec/plugins";
+
+/** What the SCEP client suites run, where Debian puts it, and the package that ships it. */
 export const SCEP_TOOLS = [
-  { name: "scepclient", package: "scep", extra: [] },
-  { name: "pki", package: "strongswan-pki", extra: ["libstrongswan-standard-plugins", "libstrongswan-extra-plugins"] },
+  { name: "scepclient", package: "scep", file: (env) => path.join(binDir(env), "scepclient"), executable: true },
+  { name: "pki", package: "strongswan-pki", file: (env) => path.join(binDir(env), "pki"), executable: true },
+  { name: "pki's openssl plugin", package: "libstrongswan-standard-plugins", file: (env) => path.join(pluginDir(env), "libstrongswan-openssl.so"), executable: false },
+  { name: "pki's curl plugin", package: "libstrongswan-extra-plugins", file: (env) => path.join(pluginDir(env), "libstrongswan-curl.so"), executable: false },
 ];
 
-const packagesFor = (tools) => tools.flatMap((t) => [t.package, ...t.extra]);
+const packagesFor = (tools) => [...new Set(tools.map((t) => t.package))];
 export const FIX = `sudo apt-get install ${packagesFor(SCEP_TOOLS).join(" ")}`;
 
-function isExecutable(file) {
+function isExecutable(file, executable = true) {
   try {
     if (!statSync(file).isFile()) return false;
-    accessSync(file, constants.X_OK);
+    if (executable) accessSync(file, constants.X_OK);
     return true;
   } catch {
     return false;
@@ -45,8 +54,6 @@ function onPath(name, pathVar) {
   return null;
 }
 
-const toolDir = (env) => env.CERTLAB_SCEP_TOOLS_DIR || "/usr/bin";
-
 /**
  * Looks for the tools without installing anything.
  * @returns {{ paths: Record<string, string>, missing: typeof SCEP_TOOLS }}
@@ -55,14 +62,14 @@ export function findScepTools({ env = process.env } = {}) {
   const paths = {};
   const missing = [];
   for (const tool of SCEP_TOOLS) {
-    const file = path.join(toolDir(env), tool.name);
-    if (isExecutable(file)) paths[tool.name] = file;
+    const file = tool.file(env);
+    if (isExecutable(file, tool.executable)) paths[tool.name] = file;
     else missing.push(tool);
   }
   return { paths, missing };
 }
 
-const describeMissing = (env, missing) => missing.map((t) => `${path.join(toolDir(env), t.name)} (package ${t.package})`).join(" and ");
+const describeMissing = (env, missing) => missing.map((t) => `${t.executable ? t.file(env) : `${t.name} ${t.file(env)}`} (package ${t.package})`).join(" and ");
 const fixFor = (missing) => `sudo apt-get install ${packagesFor(missing).join(" ")}`;
 
 function lastLines(text, n = 3) {

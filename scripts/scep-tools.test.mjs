@@ -18,8 +18,10 @@ function machine(t) {
   const dir = mkdtempSync(path.join(os.tmpdir(), "certlab-scep-tools-"));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   const usrBin = path.join(dir, "usr-bin");
+  const plugins = path.join(dir, "plugins");
   const pathDir = path.join(dir, "path");
   mkdirSync(usrBin);
+  mkdirSync(plugins);
   mkdirSync(pathDir);
   const exe = (file, body = 'echo "fake"') => {
     writeFileSync(file, `#!/bin/sh\n${body}\n`);
@@ -27,8 +29,10 @@ function machine(t) {
     return file;
   };
   // Only what is given: no CERTLAB_* or PATH from the outer shell.
-  const env = (vars = {}) => ({ HOME: os.tmpdir(), PATH: pathDir, CERTLAB_SCEP_TOOLS_DIR: usrBin, ...vars });
-  return { dir, usrBin, pathDir, exe, env };
+  const plugin = (name) => writeFileSync(path.join(plugins, `libstrongswan-${name}.so`), "");
+  const strongswanPlugins = () => ["openssl", "curl"].forEach(plugin);
+  const env = (vars = {}) => ({ HOME: os.tmpdir(), PATH: pathDir, CERTLAB_SCEP_TOOLS_DIR: usrBin, CERTLAB_STRONGSWAN_PLUGINS_DIR: plugins, ...vars });
+  return { dir, usrBin, plugins, pathDir, exe, plugin, strongswanPlugins, env };
 }
 
 const lines = (s) => s.trim().split("\n").filter(Boolean);
@@ -37,10 +41,12 @@ test("found: both clients at Debian's paths, nothing installed, no message", (t)
   const m = machine(t);
   m.exe(path.join(m.usrBin, "scepclient"));
   m.exe(path.join(m.usrBin, "pki"));
+  m.strongswanPlugins();
   const logged = [];
   const res = ensureScepTools({ env: m.env({ CERTLAB_SCEP_TOOLS_INSTALL_CMD: "exit 99" }), isRoot: true, log: (l) => logged.push(l) });
   assert.equal(res.outcome, "found");
-  assert.deepEqual(res.paths, { scepclient: path.join(m.usrBin, "scepclient"), pki: path.join(m.usrBin, "pki") });
+  assert.equal(res.paths.scepclient, path.join(m.usrBin, "scepclient"));
+  assert.equal(res.paths.pki, path.join(m.usrBin, "pki"));
   assert.equal(res.message, null);
   assert.deepEqual(logged, []);
 });
@@ -49,6 +55,7 @@ test("a file that is not executable does not count", (t) => {
   const m = machine(t);
   writeFileSync(path.join(m.usrBin, "scepclient"), "not a program");
   m.exe(path.join(m.usrBin, "pki"));
+  m.strongswanPlugins();
   assert.deepEqual(findScepTools({ env: m.env() }).missing.map((x) => x.package), ["scep"]);
 });
 
@@ -57,7 +64,7 @@ test("missing, not root: one line naming each missing package and the apt-get fi
   m.exe(path.join(m.pathDir, "apt-get"), `touch ${path.join(m.dir, "apt-ran")}; exit 0`);
   const res = ensureScepTools({ env: m.env(), isRoot: false, log: () => assert.fail("nothing should be logged") });
   assert.equal(res.outcome, "missing");
-  assert.deepEqual(res.missing, ["scep", "strongswan-pki"]);
+  assert.deepEqual(res.missing, ["scep", "strongswan-pki", "libstrongswan-standard-plugins", "libstrongswan-extra-plugins"]);
   assert.equal(lines(res.message).length, 1);
   assert.match(res.message, /scepclient \(package scep\) and .*pki \(package strongswan-pki\)/);
   assert.match(res.message, /not running as root/);
@@ -65,13 +72,25 @@ test("missing, not root: one line naming each missing package and the apt-get fi
   assert.equal(spawnSync("test", ["-e", path.join(m.dir, "apt-ran")]).status, 1, "apt-get must not run");
 });
 
-test("only strongSwan missing: the line and the fix name only strongswan-pki (and its plugins)", (t) => {
+test("only strongSwan's pki missing: the line and the fix name only strongswan-pki", (t) => {
   const m = machine(t);
   m.exe(path.join(m.usrBin, "scepclient"));
+  m.strongswanPlugins();
   const res = ensureScepTools({ env: m.env(), isRoot: false });
   assert.deepEqual(res.missing, ["strongswan-pki"]);
   assert.doesNotMatch(res.message, /package scep\)/);
-  assert.match(res.message, /Fix: sudo apt-get install strongswan-pki libstrongswan-standard-plugins libstrongswan-extra-plugins\.$/);
+  assert.match(res.message, /Fix: sudo apt-get install strongswan-pki\.$/);
+});
+
+test("pki without its curl plugin counts as missing (pki --scep: 'no capable fetcher found')", (t) => {
+  const m = machine(t);
+  m.exe(path.join(m.usrBin, "scepclient"));
+  m.exe(path.join(m.usrBin, "pki"));
+  m.plugin("openssl");
+  const res = ensureScepTools({ env: m.env(), isRoot: false });
+  assert.deepEqual(res.missing, ["libstrongswan-extra-plugins"]);
+  assert.match(res.message, /pki's curl plugin .*libstrongswan-curl\.so \(package libstrongswan-extra-plugins\)/);
+  assert.match(res.message, /Fix: sudo apt-get install libstrongswan-extra-plugins\.$/);
 });
 
 test("no apt-get at all: says so", (t) => {
@@ -84,6 +103,7 @@ test("no apt-get at all: says so", (t) => {
 test("installed: root with apt-get runs update then install of exactly the missing packages", (t) => {
   const m = machine(t);
   m.exe(path.join(m.usrBin, "scepclient"));
+  m.strongswanPlugins();
   const log = path.join(m.dir, "apt.log");
   // A fake apt-get that records its arguments and, on install, puts pki in place.
   m.exe(path.join(m.pathDir, "apt-get"), `echo "$@" >> ${log}\ncase "$1" in install) printf '#!/bin/sh\\n' > ${m.usrBin}/pki; /bin/chmod 755 ${m.usrBin}/pki;; esac`);
@@ -92,7 +112,7 @@ test("installed: root with apt-get runs update then install of exactly the missi
   assert.equal(res.outcome, "installed", res.message ?? "");
   assert.equal(res.paths.pki, path.join(m.usrBin, "pki"));
   const calls = lines(spawnSync("cat", [log], { encoding: "utf8" }).stdout);
-  assert.deepEqual(calls, ["update -qq", "install -y -qq strongswan-pki libstrongswan-standard-plugins libstrongswan-extra-plugins"]);
+  assert.deepEqual(calls, ["update -qq", "install -y -qq strongswan-pki"]);
   assert.equal(logged.length, 2);
 });
 
@@ -122,9 +142,11 @@ test("command line: --find prints the paths (exit 0), or one line with the fix (
   assert.equal(spawnSync("test", ["-e", marker]).status, 1);
   m.exe(path.join(m.usrBin, "scepclient"));
   m.exe(path.join(m.usrBin, "pki"));
+  m.strongswanPlugins();
   const found = spawnSync(process.execPath, [cli, "--find"], { env: m.env(), encoding: "utf8" });
   assert.equal(found.status, 0, found.stderr);
-  assert.deepEqual(lines(found.stdout), [path.join(m.usrBin, "scepclient"), path.join(m.usrBin, "pki")]);
+  assert.deepEqual(lines(found.stdout).slice(0, 2), [path.join(m.usrBin, "scepclient"), path.join(m.usrBin, "pki")]);
+  assert.equal(lines(found.stdout).length, 4);
 });
 
 test("the suites left out are the test files that run a real client, read from their source", (t) => {
