@@ -326,7 +326,7 @@ function checkShape(got: Got): string | undefined {
 }
 
 // Routes that end the caller's own access or wipe the fixture go last, so the other routes keep their targets.
-const order = (r: Route) => (r.method === "DELETE" ? 2 : 0) + (/\/(lab\/reset|session|guides\/:id\/restart)/.test(r.path) ? 3 : 0) + (r.method === "GET" ? 0 : 1);
+const order = (r: Route) => (r.method === "DELETE" ? 2 : 0) + (/\/(lab\/reset|session|guides\/:id\/restart|scenarios\/load)/.test(r.path) ? 3 : 0) + (r.method === "GET" ? 0 : 1);
 
 describe("fuzz over every route of the route tables", () => {
   it(`${TOTAL}+ malformed requests (seed ${SEED}): no 5xx, every error in Graph's shape, no change from a rejected request`, { timeout: 300_000 }, async () => {

@@ -26,6 +26,8 @@ const ROUTE_ACTIONS: [RegExp, Action | "everyone" | ((o: TenantObjects) => Actio
   [/^\/api\/session/, "everyone"],
   // Restarting a guide resets the lab to the guide's start, clearing (fresh) or rebuilding (complete) the setup.
   [/^\/api\/guides\/:id\/restart$/, (o) => (findGuide(o.extra.guides!)?.start === "complete" ? ["lab.write", ...COMPLETE_SETUP_ACTIONS] : ["lab.write", "intune.configuration.write", "entra.appProxy.write"])],
+  // Loading a scenario resets the tenant to the complete setup plus its faults: POST /api/lab/reset complete's rights.
+  [/^\/api\/scenarios\/load$/, () => ["lab.write", ...COMPLETE_SETUP_ACTIONS]],
   [/^\/api\/tokens/, "tokens.self"],
   // Workshops (issue 11): joining is public, a trainee's own seat view is theirs; the rest is the trainer's.
   [/^\/api\/workshops\/(join|seat)(\/|$)/, "everyone"],
@@ -81,7 +83,7 @@ afterAll(async () => {
 describe("every write route × every built-in role equals the permissions table", () => {
   it("0 bypasses, 0 wrong refusals", { timeout: 180_000 }, async () => {
     // Deletes and the lab reset last: an allowed delete must not leave the next route without its object.
-    const rank = (r: Route) => (r.method === "DELETE" ? 1 : 0) + (/lab\/reset|guides\/:id\/restart/.test(r.path) ? 2 : 0);
+    const rank = (r: Route) => (r.method === "DELETE" ? 1 : 0) + (/lab\/reset|guides\/:id\/restart|scenarios\/load/.test(r.path) ? 2 : 0);
     const writes = routeTable().filter((r) => WRITE_METHODS.has(r.method)).sort((a, b) => rank(a) - rank(b));
     expect(writes.length).toBeGreaterThan(90);
     const unclassified = writes.filter((r) => !actionsOf(r)).map((r) => `${r.method} ${r.path}`);
