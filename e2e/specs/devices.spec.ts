@@ -49,6 +49,24 @@ test("an iOS device enrolls on the complete setup, and stops at the CA once the 
   await expect(cert.getByRole("button", { name: /^Download PEM of / })).toBeVisible();
   await shot(page, testInfo, "device: the certificate from the lab CA");
 
+  // Enroll a real client: the one-time challenge Intune would hand this device, the local SCEP URLs, the commands.
+  await page.getByRole("tab", { name: "Enroll a real client" }).click();
+  await page.getByLabel("SCEP profile").selectOption({ label: IOS_SCEP });
+  await page.getByRole("button", { name: "Get a challenge" }).click();
+  const minted = page.getByRole("region", { name: "SCEP challenge" });
+  await expect(minted).toContainText("(single use)");
+  await expect(minted).toContainText("CN=intune-admin");
+  const challenge = (await minted.getByLabel("Challenge", { exact: true }).textContent())!.trim();
+  expect(challenge.length).toBeGreaterThan(100);
+  const strongswan = page.getByLabel("strongSwan pki --scep commands", { exact: true });
+  await expect(strongswan).toContainText(`--password '${challenge}'`);
+  await expect(strongswan).toContainText("/scep/");
+  await expect(page.getByLabel("micromdm scepclient commands", { exact: true })).toContainText("scepclient -server-url");
+  await expect(page.getByLabel("sscep commands", { exact: true })).toContainText("otherName:1.3.6.1.4.1.311.20.2.3;UTF8:intune-admin@contoso.onmicrosoft.com");
+  // The profile's UPN SAN is one scepclient and strongSwan can't send: the page says so instead of a command that fails.
+  await expect(page.getByText(/strongSwan pki has no --san type for a user principal name/)).toBeVisible();
+  await shot(page, testInfo, "device: Enroll a real client (challenge and command lines)", minted);
+
   // Break it in the lab console: NDES01 › Registry Editor › MSCEP holds the template's display name; restart NDES01.
   await openServer(page, "NDES01", /^Registry Editor/);
   for (const v of ["SignatureTemplate", "EncryptionTemplate", "GeneralPurposeTemplate"]) await setRegistryValue(page, v, "Intune SCEP");

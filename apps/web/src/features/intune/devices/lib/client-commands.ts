@@ -138,13 +138,17 @@ function opensslSan(san: San): string {
   }
 }
 
+/** Intune's subject attribute names (subject-name.ts) → openssl's config names where they differ. */
+const OPENSSL_ATTRIBUTE: Readonly<Record<string, string>> = { E: "emailAddress", S: "ST", SERIALNUMBER: "serialNumber", STREET: "street", DC: "DC" };
+
 export function sscepCommands(ch: ScepChallenge, url: string): ClientCommands {
   // An openssl [dn] section lists the RDNs in DER order (the subject string reversed); a repeated attribute needs
   // a "0." / "1." prefix.
   const seen = new Map<string, number>();
   const dnLines = parseRdns(ch.subject)
     .reverse()
-    .map(([k, v]) => {
+    .map(([attr, v]) => {
+      const k = OPENSSL_ATTRIBUTE[attr.toUpperCase()] ?? attr;
       const n = seen.get(k) ?? 0;
       seen.set(k, n + 1);
       return `${n ? `${n}.` : ""}${k} = ${v}`;
