@@ -47,6 +47,9 @@ const ROUTE_ACTIONS: [RegExp, Action | "everyone" | ((o: TenantObjects) => Actio
   [/^\/graph\/beta\/onPremisesPublishingProfiles/, "entra.appProxy.write"],
   [/^\/graph\/beta\/deviceManagement\/deviceConfigurations/, "intune.configuration.write"],
   [/^\/graph\/beta\/deviceManagement\/(ndesConnectors|certificateConnectorDetails)/, "intune.connectors.write"],
+  // Simulated managed devices (issue 10): create, sync, delete, challenges — Intune configuration writes.
+  [/^\/graph\/beta\/deviceManagement\/managedDevices/, "intune.configuration.write"],
+  [/^\/api\/intune\/devices(\/|$)/, "intune.configuration.write"],
 ];
 
 /** Every action the route needs (all of them), or "everyone". */

@@ -142,6 +142,8 @@ export type TenantObjects = {
   workshop: string;
   workshopSeat: string;
   workshopObjective: string;
+  /** A simulated managed device (issue 10) of the fill user, who is in the group the SCEP profile is assigned to. */
+  device: string;
   /** Objects of collections the fill doesn't create (catalogues such as /api/guides): the first one listed. */
   extra: Record<string, string>;
 };
@@ -187,6 +189,7 @@ export async function fillTenant(t: TestApp, headers: Headers, tenantId: string,
   const publicDns = (await post("/api/entra/public-dns", { name: customDomain, type: "TXT", value: `MS=fill-${label}` })).id as string;
   const reverseProxy = (await post("/api/lab/reverse-proxies", { kind: "thirdParty", displayName: `Fill Proxy ${label}`, preauth: "passthrough", externalHostName: `proxy-${label}.example.com` })).id as string;
   const apiToken = (await post("/api/tokens", { displayName: `spare ${label}`, expiresInDays: 1 })).id as string;
+  const device = (await post("/api/intune/devices", { deviceName: `fill-${label}-iphone`, platform: "iOS", userId: user })).id as string;
   const workshop = await post("/api/workshops", { name: `Fill ${label}`, scenarioId: FILL_SCENARIO, seats: 1, timeLimitMinutes: 600, hintPolicy: "on" });
 
   const servers = lab.servers as { id: string; name: string }[];
@@ -240,6 +243,7 @@ export async function fillTenant(t: TestApp, headers: Headers, tenantId: string,
     workshop: workshop.id,
     workshopSeat: workshop.trainees[0].seatId,
     workshopObjective: workshop.objectives[0].id,
+    device,
     // Public join routes name a join code / a one-time seat token, not a directory's object (like a catalogue item).
     extra: { join: workshop.joinCode, seat: "not-a-seat-token" },
   };
@@ -305,6 +309,8 @@ function idFor(segments: string[], i: number, o: TenantObjects): string {
         workshops: o.workshop,
         seats: o.workshopSeat,
         objectives: o.workshopObjective,
+        devices: o.device,
+        manageddevices: o.device,
       };
   const id = table[prev] ?? o.extra?.[prev];
   if (!id) throw new Error(`route-table: no object for :${param} after '${prev}' in /${segments.join("/")}`);
@@ -342,6 +348,9 @@ const TENANT_MODELS = [
   "appRoleAssignment",
   "connectorGroup",
   "appProxyConnector",
+  "managedDevice",
+  "managedDeviceProfileState",
+  "deviceCertificate",
 ] as const;
 
 /** Every row of the tenant, as one digest per table (plus the row counts, for a readable failure). */

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
 import { ZGraphError } from "@certlab/domain/schemas/common";
-import { ZDeviceCreate, ZDeviceScepChallengeCreate } from "@certlab/domain/devices/devices";
+import { ZDeviceCreate, ZDeviceScepChallengeCreate, ZDeviceSync } from "@certlab/domain/devices/devices";
 import { ZScepChallenge } from "@certlab/domain/lab/scep-schemas";
 
 const HOP_IDS = ["profile", "trustedRoot", "request", "challenge", "edge", "ndesIis", "policyModule", "ca", "delivery", "reported"] as const;
@@ -86,7 +86,7 @@ export function registerDevicePaths(registry: OpenAPIRegistry): void {
   registry.registerPath({ method: "get", path: "/api/intune/devices", summary: "The tenant's simulated managed devices", security, responses: { 200: { description: "Devices", ...json(z.object({ value: z.array(ZManagedDevice) })) } } });
   registry.registerPath({ method: "get", path: "/api/intune/devices/{id}", summary: "A device with its last Sync and per-profile states", security, request: { params }, responses: { 200: { description: "Device", ...json(ZManagedDevice) }, 404: err("No such device") } });
   registry.registerPath({ method: "delete", path: "/api/intune/devices/{id}", summary: "Delete a device and its certificates", security, request: { params }, responses: { 204: { description: "Deleted" }, 404: err("No such device") } });
-  registry.registerPath({ method: "post", path: "/api/intune/devices/{id}/sync", summary: "Sync: enroll every profile that reaches the device, hop by hop (real issuance by the lab CA)", security, request: { params }, responses: { 200: { description: "The device and one trace per applicable profile", ...json(z.object({ device: ZManagedDevice, traces: z.array(ZEnrollmentTrace) })) }, 404: err("No such device") } });
+  registry.registerPath({ method: "post", path: "/api/intune/devices/{id}/sync", summary: "Sync: enroll every profile that reaches the device, hop by hop (real issuance by the lab CA)", security, request: { params, body: json(ZDeviceSync) }, responses: { 200: { description: "The device and one trace per applicable profile", ...json(z.object({ device: ZManagedDevice, traces: z.array(ZEnrollmentTrace) })) }, 404: err("No such device") } });
   registry.registerPath({ method: "get", path: "/api/intune/devices/{id}/certificates", summary: "The certificates on the device, with their chain", security, request: { params }, responses: { 200: { description: "Certificates", ...json(z.object({ value: z.array(ZDeviceCertificate) })) }, 404: err("No such device") } });
   registry.registerPath({ method: "post", path: "/api/intune/devices/{id}/scep-challenge", summary: "What Intune hands this device for a SCEP profile: a one-time challenge for a real SCEP client", security, request: { params, body: json(ZDeviceScepChallengeCreate) }, responses: { 201: { description: "Challenge", ...json(ZScepChallenge) }, 400: err("Not a SCEP profile of this device"), 404: err("No such device") } });
 }

@@ -8,7 +8,7 @@
 //   POST   /api/intune/devices/{id}/scep-challenge   { profileId } → what Intune hands this device for a real client
 // Reads need intune.read; writes intune.configuration.write (Intune Administrator; not Global Reader).
 import { Router } from "express";
-import { ZDeviceCreate, ZDeviceScepChallengeCreate, profilesForDevice } from "@certlab/domain/devices/devices";
+import { ZDeviceCreate, ZDeviceScepChallengeCreate, ZDeviceSync, profilesForDevice } from "@certlab/domain/devices/devices";
 import { subjectSampleFor } from "@certlab/domain/enrollment/trace";
 import type { Db } from "../db/client.ts";
 import { requirePermission } from "../auth/middleware.ts";
@@ -63,6 +63,7 @@ export function devicesRouter(db: Db): Router {
 
   r.post(`${BASE}/:id/sync`, async (req, res) => {
     requirePermission(req, "intune.configuration.write");
+    parseBody(ZDeviceSync, req.body ?? {});
     const store = devicesStore(req);
     const { device, traces } = await syncDevice(db, store, req.params.id!, originOf(req));
     res.json({ device: await apiDeviceOf(store, device), traces });

@@ -337,3 +337,6 @@ function includedTargetsReaching(
 
 /** POST /api/intune/devices/{id}/scep-challenge: the SCEP profile a real client on this device enrolls for. */
 export const ZDeviceScepChallengeCreate = z.strictObject({ profileId: ZGuid });
+
+/** POST …/sync and Graph's syncDevice take no parameters: an empty body (or none). */
+export const ZDeviceSync = z.strictObject({});

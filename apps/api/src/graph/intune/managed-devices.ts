@@ -4,7 +4,9 @@
 // Device status report: deviceConfigurations/{id}/deviceStatuses (deviceConfigurationDeviceStatus) and
 // /deviceStatusOverview (deviceConfigurationDeviceOverview), filled by the devices' Syncs.
 import type { Router } from "express";
+import { ZDeviceSync } from "@certlab/domain/devices/devices";
 import { requirePermission } from "../../auth/middleware.ts";
+import { parseBody } from "../../http/validate.ts";
 import { originOf, requireStore } from "../../http/context.ts";
 import { devicesStore } from "../../intune-devices/routes.ts";
 import { syncDevice } from "../../intune-devices/sync.ts";
@@ -91,6 +93,7 @@ export function managedDeviceRoutes(r: Router): void {
 
   r.post(`${DEVICES}/:id/syncDevice`, async (req, res) => {
     requirePermission(req, "intune.configuration.write");
+    parseBody(ZDeviceSync, req.body ?? {});
     const store = devicesStore(req);
     await syncDevice(requireStore(req).db, store, req.params.id!, originOf(req));
     res.status(204).end();
