@@ -59,6 +59,11 @@ describe("real-client command lines", () => {
     expect(c.script).toContain(`sscep enroll -u '${URL_}' -c ca.crt -k local.key -r local.csr -l local.crt`);
   });
 
+  it("sscep: Intune's E= is openssl's emailAddress", () => {
+    const c = sscepCommands({ ...base, subject: "CN=adele,E=adele@contoso.com" }, URL_);
+    expect(c.script).toContain("[dn]\nemailAddress = adele@contoso.com\nCN = adele\n[attrs]");
+  });
+
   it("answers the three clients in order", () => {
     expect(clientCommands(base, URL_, "iphone-01").map((c) => c.client)).toEqual(["scepclient", "strongswan", "sscep"]);
   });
