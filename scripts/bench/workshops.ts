@@ -21,7 +21,8 @@ import { percentiles, type Percentiles } from "./http.ts";
 
 const here = fileURLToPath(import.meta.url);
 const PASSWORD = "Bench-Passw0rd!";
-export const WORKSHOP_SEATS = 30;
+/** Seats of the bench workshop (BENCH_WORKSHOP_SEATS, default 30: the issue's figure). */
+export const WORKSHOP_SEATS = Number(process.env.BENCH_WORKSHOP_SEATS ?? 30);
 const SCENARIO = "ndes-503-iis-iusrs";
 const MEMBER = "CONTOSO\\svc-ndes";
 
@@ -75,12 +76,16 @@ export type WorkshopBench = {
   writes: Percentiles;
   matrixEvents: number;
   passedCells: number;
+  /** One trainee alone, the same steps, before the others start. */
+  alone: { reads: Percentiles; writes: Percentiles };
 };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function benchWorkshops(): Promise<WorkshopBench> {
-  const child: ChildProcess = fork(here, ["--serve"], { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  // BENCH_PROFILE=<dir>: the server process writes a V8 CPU profile of the whole run there.
+  const profile = process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE)}`] : [];
+  const child: ChildProcess = fork(here, ["--serve"], { execArgv: ["--import", "tsx", ...profile], stdio: ["ignore", "inherit", "inherit", "ipc"] });
   const target = await new Promise<Target>((resolve, reject) => {
     child.once("message", (m: { ready?: Target }) => (m.ready ? resolve(m.ready) : reject(new Error("workshop bench server: unexpected message"))));
     child.once("exit", (code) => reject(new Error(`workshop bench server exited with ${code}`)));
@@ -136,9 +141,9 @@ export async function benchWorkshops(): Promise<WorkshopBench> {
     );
 
     const rounds = Number(process.env.BENCH_WORKSHOP_ROUNDS ?? 11);
-    const all: number[] = [];
-    const reads: number[] = [];
-    const writes: number[] = [];
+    let all: number[] = [];
+    let reads: number[] = [];
+    let writes: number[] = [];
     const firstErrors: string[] = [];
     let errors = 0;
     const timed = async (bucket: number[], url: string, init: RequestInit) => {
@@ -158,20 +163,29 @@ export async function benchWorkshops(): Promise<WorkshopBench> {
         if (firstErrors.length < 5) firstErrors.push(`${init.method ?? "GET"} ${url.replace(base, "")} → ${(e as Error).message}`);
       }
     };
+    const trainee = async (tr: (typeof trainees)[number], rounds: number, pause: () => number) => {
+      const members = `${base}/api/lab/servers/${tr.ndes}/local-groups/IIS_IUSRS/members`;
+      for (let round = 0; round < rounds; round++) {
+        await timed(reads, `${base}/api/workshop`, { headers: tr.headers });
+        await sleep(pause());
+        // Even rounds fix (add the service account), odd rounds undo it: every write changes the grade.
+        if (round % 2 === 0) await timed(writes, members, { method: "POST", headers: tr.headers, body: JSON.stringify({ member: MEMBER }) });
+        else await timed(writes, `${members}/${encodeURIComponent(MEMBER)}`, { method: "DELETE", headers: tr.headers });
+        await sleep(pause());
+        await timed(reads, `${base}/api/workshop`, { headers: tr.headers });
+        await sleep(pause());
+      }
+    };
+    // The same steps by one trainee alone first (the reference on this machine), then by all of them at once.
+    await trainee(trainees[0]!, 6, () => 100);
+    const alone = { reads: percentiles(reads), writes: percentiles(writes) };
+    all = [];
+    reads = [];
+    writes = [];
     await Promise.all(
       trainees.map(async (tr, i) => {
         await sleep((i * 67) % 2000);
-        const members = `${base}/api/lab/servers/${tr.ndes}/local-groups/IIS_IUSRS/members`;
-        for (let round = 0; round < rounds; round++) {
-          await timed(reads, `${base}/api/workshop`, { headers: tr.headers });
-          await sleep(500 + Math.random() * 1500);
-          // Even rounds fix (add the service account), odd rounds undo it: every write changes the grade.
-          if (round % 2 === 0) await timed(writes, members, { method: "POST", headers: tr.headers, body: JSON.stringify({ member: MEMBER }) });
-          else await timed(writes, `${members}/${encodeURIComponent(MEMBER)}`, { method: "DELETE", headers: tr.headers });
-          await sleep(500 + Math.random() * 1500);
-          await timed(reads, `${base}/api/workshop`, { headers: tr.headers });
-          await sleep(500 + Math.random() * 1500);
-        }
+        await trainee(tr, rounds, () => 500 + Math.random() * 1500);
       }),
     );
     await sleep(1500);
@@ -188,6 +202,7 @@ export async function benchWorkshops(): Promise<WorkshopBench> {
       writes: percentiles(writes),
       matrixEvents,
       passedCells,
+      alone,
     };
   } finally {
     sse?.destroy();
@@ -204,6 +219,7 @@ export function printWorkshopBench(r: WorkshopBench): void {
   const fmt = (n: number, d = 1) => n.toFixed(d);
   const meets = (ok: boolean) => (ok ? "meets the target" : "MISSES the target");
   console.log(`(i) Workshops: POST /api/workshops with ${r.seats} seats (${r.seats} new tenants, scenario ${SCENARIO} loaded into each): ${fmt(r.createMs / 1000, 1)} s (${fmt(r.createMs / r.seats, 0)} ms per seat)`);
+  console.log(`    one trainee alone (reference): reads p50 ${fmt(r.alone.reads.p50)} ms, p95 ${fmt(r.alone.reads.p95)} ms; writes p50 ${fmt(r.alone.writes.p50)} ms, p95 ${fmt(r.alone.writes.p95)} ms`);
   console.log(`    ${r.trainees} trainees at once (read tasks, change IIS_IUSRS on NDES01, check objectives; 0.5–2 s between steps) with the dashboard event stream open:`);
   console.log(`    reads p50 ${fmt(r.reads.p50)} ms, p95 ${fmt(r.reads.p95)} ms; writes p50 ${fmt(r.writes.p50)} ms, p95 ${fmt(r.writes.p95)} ms`);
   console.log(`    all ${r.requests} requests: p50 ${fmt(r.latency.p50)} ms, p95 ${fmt(r.latency.p95)} ms (target < 100 ms: ${meets(r.latency.p95 < 100)}), ${r.errors} errors (target 0: ${meets(r.errors === 0)})${r.firstErrors.length ? ` — ${r.firstErrors.join("; ")}` : ""}`);

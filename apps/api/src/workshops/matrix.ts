@@ -58,16 +58,26 @@ export async function workshopSignature(db: Db, workshopId: string): Promise<str
 const gradeCache = new Map<string, { key: string; grade: SeatGrade }>();
 const CACHE_LIMIT = 2_000;
 
+/** Grades being computed, by tenant and signature: the dashboard's poll and the trainee's read share one. */
+const inflight = new Map<string, Promise<SeatGrade>>();
+
 export async function gradeSeat(db: Db, w: WorkshopRow, seat: SeatRow, signature?: string): Promise<SeatGrade> {
-  const key = `${w.contentHash}:${signature ?? ""}`;
-  const hit = signature !== undefined ? gradeCache.get(seat.tenantId) : undefined;
+  if (signature === undefined) return gradeTenant(db, seat.tenantId, scenarioOf(w));
+  const key = `${w.contentHash}:${signature}`;
+  const hit = gradeCache.get(seat.tenantId);
   if (hit && hit.key === key) return hit.grade;
-  const grade = await gradeTenant(db, seat.tenantId, scenarioOf(w));
-  if (signature !== undefined) {
-    if (gradeCache.size >= CACHE_LIMIT) gradeCache.delete(gradeCache.keys().next().value!);
-    gradeCache.set(seat.tenantId, { key, grade });
-  }
-  return grade;
+  const flightKey = `${seat.tenantId}|${key}`;
+  const running = inflight.get(flightKey);
+  if (running) return running;
+  const p = gradeTenant(db, seat.tenantId, scenarioOf(w))
+    .then((grade) => {
+      if (gradeCache.size >= CACHE_LIMIT) gradeCache.delete(gradeCache.keys().next().value!);
+      gradeCache.set(seat.tenantId, { key, grade });
+      return grade;
+    })
+    .finally(() => inflight.delete(flightKey));
+  inflight.set(flightKey, p);
+  return p;
 }
 
 /** Records first passes (passedAt + an objective.passed event) and returns the seat as stored afterwards. */
