@@ -8,7 +8,7 @@ import { spawnSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import request from "supertest";
-import { COMPLETE_SETUP } from "@certlab/domain/setup/complete-setup";
+import { COMPLETE_SETUP, SETUP_PLATFORMS } from "@certlab/domain/setup/complete-setup";
 import { bearerFor, createTestApp, DEMO, signIn, type TestApp } from "./harness.ts";
 import { GRAPH } from "./helpers.ts";
 
@@ -49,7 +49,7 @@ beforeAll(async () => {
   const all = await request(t.app).get(`${GRAPH}/users?$top=999`).set(auth);
   outsiderId = (all.body.value as { id: string }[]).find((u) => !memberIds.has(u.id))!.id;
   const profiles = (await request(t.app).get(`${GRAPH}/deviceManagement/deviceConfigurations`).set(auth)).body.value as { id: string; displayName: string }[];
-  for (const p of ["iOS", "windows"] as const) {
+  for (const p of SETUP_PLATFORMS) {
     ids.scep[p] = profiles.find((x) => x.displayName === COMPLETE_SETUP.profileName.scep(p))!.id;
     ids.root[p] = profiles.find((x) => x.displayName === COMPLETE_SETUP.profileName.root(p))!.id;
   }
@@ -172,6 +172,17 @@ describe("Sync on the complete setup", () => {
     expect((await request(t.app).patch(`/api/lab/servers/${ndesServerId}/registry/mscep`).set(auth).send({ GeneralPurposeTemplate: COMPLETE_SETUP.lab.scepTemplate.name })).status).toBe(200);
     expect((await request(t.app).post(`/api/lab/servers/${ndesServerId}/restart`).set(auth)).status).toBe(200);
   }, 120_000);
+
+  it("issues on the other platforms of the setup too (macOS, Windows, Android fully managed, Android work profile)", async () => {
+    for (const platform of SETUP_PLATFORMS.filter((p) => p !== "iOS")) {
+      const id = (await create({ deviceName: `Sync-${platform}`, platform, userId: scepUserId })).body.id;
+      const res = await request(t.app).post(`${API}/${id}/sync`).set(auth).send({});
+      expect(res.status).toBe(200);
+      const scep = (res.body.traces as Trace[]).find((x) => x.profileId === ids.scep[platform])!;
+      expect(scep, `${platform}: ${JSON.stringify(scep?.hops.filter((h) => h.outcome !== "ok"))}`).toMatchObject({ outcome: "issued", intuneStatus: "Succeeded", ca: { disposition: "issued" } });
+      expect((await request(t.app).get(`${API}/${id}/certificates`).set(auth)).body.value, platform).toHaveLength(1);
+    }
+  }, 180_000);
 
   it("a device whose user is outside the assigned group gets nothing", async () => {
     const id = (await create({ deviceName: "Outsider-iPhone", platform: "iOS", userId: outsiderId })).body.id;
