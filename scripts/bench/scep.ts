@@ -24,7 +24,7 @@ import { fileURLToPath } from "node:url";
 import * as pkijs from "pkijs";
 
 const here = fileURLToPath(import.meta.url);
-const CLIENTS = 10;
+const CLIENTS = Number(process.env.BENCH_SCEP_CLIENTS ?? 10);
 const PASSWORD = "Bench-Passw0rd!";
 const NDES_INTERNAL = "https://ndes01.corp.contoso.com/certsrv/mscep/mscep.dll";
 
@@ -180,7 +180,10 @@ class ScepServer {
   ) {}
 
   static async start(): Promise<ScepServer> {
-    const child = fork(here, ["--serve"], { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    // BENCH_PROFILE=<dir>: V8 CPU profiles of the whole server process (one per thread, in <dir>/scep-server/), written when it exits.
+    const dir = process.env.BENCH_PROFILE;
+    const profile = dir ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(dir, "scep-server")}`] : [];
+    const child = fork(here, ["--serve"], { execArgv: ["--import", "tsx", ...profile], stdio: ["ignore", "inherit", "inherit", "ipc"] });
     const target = await new Promise<Target>((resolve, reject) => {
       child.once("message", (m: { ready?: Target }) => (m.ready ? resolve(m.ready) : reject(new Error("scep bench server: unexpected message"))));
       child.once("exit", (code) => reject(new Error(`scep bench server exited with ${code}`)));

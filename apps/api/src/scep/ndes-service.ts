@@ -16,11 +16,13 @@ import { buildCaRaCertResponse, buildCertRep, parsePkiMessage, ScepError, MESSAG
 import { readScepCsr, type ScepCsr } from "@certlab/pki/scep/csr";
 import { checkBinding, openChallenge } from "@certlab/pki/scep/challenge";
 import { issueCertificate } from "@certlab/pki/issue";
+import { loadCa, type CaMaterial, type LoadedCa } from "@certlab/pki/ca";
+import type { ChallengeKeys } from "@certlab/pki/scep/challenge";
 import type { Db } from "../db/client.ts";
 import { tenantSnapshot } from "../store/snapshot.ts";
 import { LabDraft, type StoredCa, type StoredServer } from "../store/lab/state.ts";
-import { certRefOf, keyUsageFor, loadedCa } from "../store/lab/pki.ts";
-import { intuneConnectorStatus } from "../store/lab/snapshot.ts";
+import { certRefOf, keyUsageFor } from "../store/lab/pki.ts";
+import { intuneConnectorStatus, toLabSnapshot } from "../store/lab/snapshot.ts";
 import { challengeKeys, consumeChallenge } from "./challenges.ts";
 
 export const MSCEP_PATH = "/certsrv/mscep/mscep.dll";
@@ -81,15 +83,19 @@ export function scepQuery(rawQuery: string): { operation?: string; message?: str
 
 type Route = { lab: LabSnapshot; result: BrowseResult; ndesHost: string | undefined };
 
-/** The lab's answer for this URL, and which NDES host it reached (the internal one the app proxy forwarded to). */
-async function route(db: Db, r: ScepHttpRequest): Promise<Route | undefined> {
-  const tenant = await db.tenant.findUnique({ where: { id: r.tenantId }, select: { id: true } });
-  if (!tenant) return undefined;
+/**
+ * The lab's answer for this URL, and which NDES host it reached (the internal one the app proxy forwarded to).
+ * The lab is read once per request (`d`, also what NDES and the CA work from); the whole tenant (Entra's
+ * application proxy) only for a host that is not one of the lab's own names. An unknown tenant has no lab.
+ */
+async function route(db: Db, r: ScepHttpRequest, d: LabDraft): Promise<Route | undefined> {
+  const own = toLabSnapshot(d);
+  if (!own) return undefined;
+  const url = `https://${r.host}${r.path}${r.rawQuery ? `?${r.rawQuery}` : ""}`;
+  if (resolveInternalHost(own, r.host)) return { lab: own, result: browse(own, url), ndesHost: r.host };
   const snapshot = await tenantSnapshot(db, r.tenantId);
   const lab = snapshot.lab;
   if (!lab) return undefined;
-  const url = `https://${r.host}${r.path}${r.rawQuery ? `?${r.rawQuery}` : ""}`;
-  if (resolveInternalHost(lab, r.host)) return { lab, result: browse(lab, url), ndesHost: r.host };
   let ndesHost: string | undefined;
   const result = browseExternal(snapshot, url, (internalUrl, from) => {
     ndesHost = new URL(internalUrl).hostname;
@@ -104,7 +110,8 @@ const REGISTRY_CODES = ["NDES_TEMPLATE_REGISTRY_DEFAULT", "NDES_TEMPLATE_REGISTR
 const REAL_OPERATIONS = new Set(["getcacaps", "getcacert", "pkioperation"]);
 
 export async function serveScep(db: Db, r: ScepHttpRequest): Promise<ScepHttpResponse> {
-  const routed = await route(db, r);
+  const d = await LabDraft.load(db, r.tenantId);
+  const routed = await route(db, r, d);
   if (!routed) return page({ status: 0, title: "This site can’t be reached", body: `DNS_PROBE_FINISHED_NXDOMAIN — ${r.host}’s server IP address could not be found (no such directory or lab).`, reasonCodes: [] });
   const { result, ndesHost } = routed;
   const { operation, message } = scepQuery(r.rawQuery);
@@ -113,7 +120,6 @@ export async function serveScep(db: Db, r: ScepHttpRequest): Promise<ScepHttpRes
   if (!healthy || !ndesHost) return page(result);
 
   if (op === "getcacaps") return { status: 200, contentType: "text/plain", body: GET_CA_CAPS, headers: {} };
-  const d = await LabDraft.load(db, r.tenantId);
   const ctx = ndesContext(d, ndesHost);
   if (!ctx.ok) return { status: 500, contentType: "text/plain; charset=utf-8", body: `500 - Internal server error.\n${ctx.message}\n`, headers: { "X-Certlab-Ndes-Event": headerSafe(ctx.message) } };
   if (op === "getcacert") {
@@ -138,7 +144,7 @@ export async function serveScep(db: Db, r: ScepHttpRequest): Promise<ScepHttpRes
     const text = `Event ${err.ndesEventId ?? 16}: ${err.message}`;
     return { status: 500, contentType: "text/plain; charset=utf-8", body: `500 - Internal server error.\n${text}\n`, headers: { "X-Certlab-Ndes-Event": headerSafe(text) } };
   }
-  const outcome = await enroll(db, r.tenantId, ndesHost, parsed);
+  const outcome = await enroll(db, r.tenantId, ndesHost, parsed, { draft: d, lab: routed.lab });
   const rep = buildCertRep(parsed, outcome.result, ctx.ra);
   const headers: Record<string, string> = { "X-Certlab-Scep-Status": outcome.result.status };
   if (outcome.reasonCodes.length) headers["X-Certlab-Reason-Codes"] = outcome.reasonCodes.join(",");
@@ -188,12 +194,49 @@ const fail = (failInfo: FailInfo, text: string, events: ScepEvent[], reasonCodes
   ...extra,
 });
 
+/** A bounded per-process cache (cleared when full: entries are cheap to rebuild). */
+function cache<K, V>(max: number) {
+  const m = new Map<K, V>();
+  return (key: K, make: () => V): V => {
+    let hit = m.get(key);
+    if (hit === undefined) {
+      if (m.size >= max) m.clear();
+      m.set(key, (hit = make()));
+    }
+    return hit;
+  };
+}
+
+/** A CA's key imported for signing, per CA key: a renewed or rebuilt CA has new material, hence a new entry. */
+const caKeys = cache<string, Promise<LoadedCa>>(32);
+const caFor = (material: CaMaterial) => caKeys(`${material.privateKeyPkcs8Pem}\n${material.certificatePem}`, () => loadCa(material));
+
+/** Intune's challenge keys per tenant: created once and never changed (scep/challenges.ts), so kept per database client. */
+const challengeKeysByDb = new WeakMap<Db, Map<string, ChallengeKeys>>();
+async function tenantChallengeKeys(db: Db, tenantId: string): Promise<ChallengeKeys> {
+  let byTenant = challengeKeysByDb.get(db);
+  if (!byTenant) challengeKeysByDb.set(db, (byTenant = new Map()));
+  const hit = byTenant.get(tenantId);
+  if (hit) return hit;
+  const fetched = await challengeKeys(db, tenantId);
+  if (byTenant.size >= 256) byTenant.clear();
+  byTenant.set(tenantId, fetched);
+  return fetched;
+}
+
 /**
  * NDES with the Intune policy module and the CA, for one decrypted PKCSReq: verify the request, let the policy
  * module verify the challenge with (simulated) Intune, pick the template by the requested key usage, let the CA
  * decide, issue for real and record the request in the CA's Issued Certificates or Failed Requests.
+ * `pre`: the lab as the caller already read it for this request (the SCEP endpoint), so it is not read again.
  */
-export async function enroll(db: Db, tenantId: string, ndesHost: string, req: Pick<ParsedPkiMessage, "messageType" | "messageData" | "signerPublicKey" | "transactionId">): Promise<EnrollOutcome> {
+export async function enroll(
+  db: Db,
+  tenantId: string,
+  ndesHost: string,
+  req: Pick<ParsedPkiMessage, "messageType" | "messageData" | "signerPublicKey" | "transactionId">,
+  pre?: { draft: LabDraft; lab: LabSnapshot },
+): Promise<EnrollOutcome> {
   const events: ScepEvent[] = [];
   if (req.messageType === MESSAGE_TYPE.CertPoll) return fail("badCertId", "No pending request with this transaction ID.", events);
   if (req.messageType !== MESSAGE_TYPE.PKCSReq && req.messageType !== MESSAGE_TYPE.RenewalReq)
@@ -209,10 +252,10 @@ export async function enroll(db: Db, tenantId: string, ndesHost: string, req: Pi
   if (req.messageType === MESSAGE_TYPE.PKCSReq && !Buffer.from(signerSpki).equals(csr.spkiDer))
     return fail("badMessageCheck", "The PKCSReq is not signed with the key of the certificate request.", events);
 
-  const d = await LabDraft.load(db, tenantId);
+  const d = pre?.draft ?? (await LabDraft.load(db, tenantId));
   const ctx = ndesContext(d, ndesHost);
   if (!ctx.ok) return fail("badRequest", ctx.message, events);
-  const lab = (await tenantSnapshot(db, tenantId)).lab!;
+  const lab = pre?.lab ?? toLabSnapshot(d)!;
   const ix = labIndex(lab);
   const server = lab.servers.find((s) => s.id === ctx.server.id)!;
   const codes = findingsAbout(lab, [server.id, ctx.ndes.id, ...lab.intuneCertificateConnectors.filter((c) => c.serverId === server.id).map((c) => c.id)]);
@@ -230,7 +273,7 @@ export async function enroll(db: Db, tenantId: string, ndesHost: string, req: Pi
     const why = ["CONN_SERVICE_STOPPED", "CONN_NET_ENDPOINTS_BLOCKED", "CONN_CERT_EXPIRED"].filter((c) => codes.has(c));
     return fail("badRequest", "Failed to verify a SCEP request with Intune.", [...events, { source: "Connector", id: 4005, text: "ScepVerifyFailure: Failed to verify a SCEP request with Intune." }], why.length ? why : ["CONN_SERVICE_STOPPED"]);
   }
-  const keys = await challengeKeys(db, tenantId);
+  const keys = await tenantChallengeKeys(db, tenantId);
   const opened = openChallenge(keys, csr.challengePassword);
   const verifyFailure = (text: string) =>
     fail("badRequest", text, [...events, { source: "Connector", id: 4005, text: `ScepVerifyFailure: Failed to verify a SCEP request with Intune. ${text}` }]);
@@ -250,6 +293,25 @@ export async function enroll(db: Db, tenantId: string, ndesHost: string, req: Pi
   const failure = caDecision(ix, { ca, template: chosen.template, requester, server, keySize: csr.keySize, subject: csr.subject, rpcOpen: lab.network.ndesToCaRpcOpen });
   const requesterName = requester ? `${requester.domain}\\${requester.samAccountName}` : server.name;
   const templateLabel = chosen.templateName || "(none)";
+
+  // The CA signs before the transaction that records the request (the certificate does not depend on the request
+  // id), so a retry after a concurrent write re-records instead of signing again, and the transaction stays short.
+  const template = chosen.template;
+  const issue = (from: StoredCa) =>
+    caFor(from.material).then((loaded) =>
+      issueCertificate(loaded, {
+        subject: csr.subject,
+        publicKey: new Uint8Array(csr.spkiDer),
+        validityDays: templateValidityDays(template!),
+        keyUsage: keyUsageFor(template!),
+        extendedKeyUsage: [...new Set([...template!.applicationPolicies, ...opened.claims.extendedKeyUsage])],
+        subjectAlternativeNames: csr.subjectAlternativeNames,
+        ...(from.crlDistributionPoints[0] ? { crlUrl: from.crlDistributionPoints[0].url } : {}),
+        ...(from.aia[0] ? { aiaUrl: from.aia[0].url } : {}),
+      }),
+    );
+  const signedBy = (c: StoredCa) => `${c.material.certificatePem}|${c.crlDistributionPoints[0]?.url ?? ""}|${c.aia[0]?.url ?? ""}`;
+  let signed = failure || !template ? undefined : { by: signedBy(ctx.ca), issued: await issue(ctx.ca) };
 
   for (let attempt = 0; ; attempt++) {
     try {
@@ -271,17 +333,10 @@ export async function enroll(db: Db, tenantId: string, ndesHost: string, req: Pi
             { source: "Connector", id: 4007, text: "ScepIssuedFailure: Failed to issue certificate for SCEP request." },
           ], [...new Set(reasons)], { requestId, template: templateLabel });
         }
-        const template = chosen.template!;
-        const issued = await issueCertificate(await loadedCa(stored.material), {
-          subject: csr.subject,
-          publicKey: new Uint8Array(csr.spkiDer),
-          validityDays: templateValidityDays(template),
-          keyUsage: keyUsageFor(template),
-          extendedKeyUsage: [...new Set([...template.applicationPolicies, ...opened.claims.extendedKeyUsage])],
-          subjectAlternativeNames: csr.subjectAlternativeNames,
-          ...(stored.crlDistributionPoints[0] ? { crlUrl: stored.crlDistributionPoints[0].url } : {}),
-          ...(stored.aia[0] ? { aiaUrl: stored.aia[0].url } : {}),
-        });
+        if (!template) throw new Error("no template without a CA failure");
+        // The CA was renewed, rebuilt or given another CDP/AIA meanwhile: sign again with what it has now.
+        if (!signed || signed.by !== signedBy(stored)) signed = { by: signedBy(stored), issued: await issue(stored) };
+        const issued = signed.issued;
         const ref = certRefOf(issued.info);
         stored.requests.push({ requestId, disposition: "issued", requesterName, template: template.name, subject: ref.subject, submittedDateTime: submitted, serialNumber: issued.info.serialNumber, thumbprint: ref.thumbprint, notAfter: ref.notAfter });
         await draft.commit(tx);
@@ -301,7 +356,10 @@ export async function enroll(db: Db, tenantId: string, ndesHost: string, req: Pi
       });
     } catch (err) {
       // Another enrollment wrote the CA's request log first (version guard): read it again and retry.
-      if (attempt < 8 && err instanceof Error && /modified by another request/.test(err.message)) continue;
+      if (attempt < 20 && err instanceof Error && /modified by another request/.test(err.message)) {
+        await new Promise((r) => setTimeout(r, Math.random() * 4 * (attempt + 1)));
+        continue;
+      }
       throw err;
     }
   }

@@ -6,8 +6,9 @@
  * simulated Intune service's key), then sealed with AES-256-GCM; standard base64 so it fits the CSR's
  * PrintableString challengePassword. Single use is the caller's job (the jti is stored in the database).
  */
-import { createCipheriv, createDecipheriv, createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, randomUUID, sign, verify } from "node:crypto";
+import { createCipheriv, createDecipheriv, generateKeyPairSync, randomBytes, randomUUID, sign, verify } from "node:crypto";
 import { normalizeDn } from "../certificate-info.js";
+import { privateKeyOf, publicKeyOfPrivate } from "./key-cache.js";
 import type { ScepCsr } from "./csr.js";
 
 export interface ChallengeKeys {
@@ -47,7 +48,7 @@ const VERSION = 1;
 export function mintChallenge(keys: ChallengeKeys, claims: Omit<ChallengeClaims, "jti" | "issuedDateTime"> & { jti?: string; issuedDateTime?: string }): { challenge: string; claims: ChallengeClaims } {
   const full: ChallengeClaims = { ...claims, jti: claims.jti ?? randomUUID(), issuedDateTime: claims.issuedDateTime ?? new Date().toISOString() };
   const payload = Buffer.from(JSON.stringify(full), "utf8");
-  const signature = sign("sha256", payload, createPrivateKey(keys.signingKeyPem));
+  const signature = sign("sha256", payload, privateKeyOf(keys.signingKeyPem));
   const sealed = Buffer.concat([Buffer.from([signature.length]), signature, payload]);
   const iv = randomBytes(12);
   const c = createCipheriv("aes-256-gcm", Buffer.from(keys.encryptionKey, "base64"), iv);
@@ -76,7 +77,7 @@ export function openChallenge(keys: ChallengeKeys, challenge: string | undefined
   const sigLen = sealed[0]!;
   const signature = sealed.subarray(1, 1 + sigLen);
   const payload = sealed.subarray(1 + sigLen);
-  const pub = createPublicKey(createPrivateKey(keys.signingKeyPem));
+  const pub = publicKeyOfPrivate(keys.signingKeyPem);
   if (!verify("sha256", payload, pub, signature)) return tampered;
   let claims: ChallengeClaims;
   try {

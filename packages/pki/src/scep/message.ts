@@ -11,6 +11,7 @@ import * as asn1js from "asn1js";
 import * as pkijs from "pkijs";
 import forge from "node-forge";
 import { certificateDer } from "../certificate-info.js";
+import { privateKeyOf, textCache } from "./key-cache.js";
 
 export const OID = {
   data: "1.2.840.113549.1.7.1",
@@ -99,6 +100,10 @@ function octets(o: asn1js.OctetString | asn1js.AsnType): Buffer {
 function parseCert(pemOrDer: string | Uint8Array): pkijs.Certificate {
   return pkijs.Certificate.fromBER(toAb(certificateDer(pemOrDer)));
 }
+
+/** The RA certificates are the same on every request: parsed once per PEM (read only afterwards). */
+const raCertificates = textCache<pkijs.Certificate>(64);
+const parseRaCert = (pem: string): pkijs.Certificate => raCertificates(pem, () => parseCert(pem));
 
 /**
  * GetCACert: a degenerate, certificates-only SignedData (application/x-x509-ca-ra-cert) with the RA certificates
@@ -250,7 +255,7 @@ export function parsePkiMessage(der: Uint8Array, ra: Pick<RaKeys, "encryptionCer
   } catch {
     throw new ScepError("The Network Device Enrollment Service cannot decode the envelope of the client message.", "badMessageCheck", 16);
   }
-  const raEnc = parseCert(ra.encryptionCertificatePem);
+  const raEnc = parseRaCert(ra.encryptionCertificatePem);
   let recipient: ParsedPkiMessage["recipient"] = "other";
   const ktri = env.recipientInfos
     .map((ri) => ri.value)
@@ -260,7 +265,7 @@ export function parsePkiMessage(der: Uint8Array, ra: Pick<RaKeys, "encryptionCer
   else throw new ScepError("The Network Device Enrollment Service cannot decrypt the client's PKCS7 message: it is not encrypted to the CEP Encryption certificate.", "badMessageCheck", 18);
   if (mine.keyEncryptionAlgorithm.algorithmId !== OID.rsaEncryption) throw new ScepError("Unsupported key transport algorithm.", "badAlg", 18);
   // Node 20 refuses RSA_PKCS1_PADDING for private decryption (CVE-2023-46809): raw RSA, then unpad.
-  const rsaKey = createPrivateKey(ra.encryptionKeyPem);
+  const rsaKey = privateKeyOf(ra.encryptionKeyPem);
   const cek = rsaPkcs1Unpad(privateDecrypt({ key: rsaKey, padding: constants.RSA_NO_PADDING }, octets(mine.encryptedKey)));
   const eci = env.encryptedContentInfo;
   const cipher = CIPHERS[eci.contentEncryptionAlgorithm.algorithmId];
@@ -335,7 +340,7 @@ export interface SignOptions {
 
 /** A CMS SignedData (id-data content, DER-sorted signed attributes, a primitive eContent OCTET STRING). */
 export function signMessage(o: SignOptions): Uint8Array {
-  const signerCert = parseCert(o.signerCertificatePem);
+  const signerCert = parseRaCert(o.signerCertificatePem);
   const content = Buffer.from(o.content ?? new Uint8Array());
   const attrs = [
     attr(OID.contentType, new asn1js.ObjectIdentifier({ value: OID.data })),
@@ -344,7 +349,7 @@ export function signMessage(o: SignOptions): Uint8Array {
     ...o.attributes,
   ];
   const { sorted, setDer } = derSorted(attrs);
-  const signature = sign(o.digest, setDer, { key: createPrivateKey(o.signerKeyPem), padding: constants.RSA_PKCS1_PADDING });
+  const signature = sign(o.digest, setDer, { key: privateKeyOf(o.signerKeyPem), padding: constants.RSA_PKCS1_PADDING });
   const digestAlgorithm = new pkijs.AlgorithmIdentifier({ algorithmId: DIGEST_OID[o.digest], algorithmParams: new asn1js.Null() });
   const sd = new pkijs.SignedData({
     version: 1,
