@@ -8,7 +8,22 @@ export default defineConfig({
   plugins: [react()],
   resolve: { alias: { "@": decodeURIComponent(new URL("./src", import.meta.url).pathname) } },
   // The shell chunk is React + Router + Query + the Fluent components the frame uses; every blade is its own chunk.
-  build: { outDir: "dist", emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 600 },
+  // Everything the entry loads statically ($initial) goes into that ONE chunk instead of ~45 small shared ones: the
+  // same code, but compressed as one file it is about 16 KB smaller gzipped on every portal's first load (issue 9's
+  // ≤ 250 KB figure counts each script's gzipped size), and the browser makes one request instead of 45.
+  build: {
+    outDir: "dist",
+    emptyOutDir: true,
+    sourcemap: true,
+    chunkSizeWarningLimit: 600,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [{ name: "shell", tags: ["$initial"] }],
+        },
+      },
+    },
+  },
   server: {
     proxy: {
       "/api": api,
