@@ -9,6 +9,13 @@ import { recordAudit, type AuditEntry } from "./audit.ts";
  * several stores in ONE transaction): its reads and writes run on that transaction, and its own audit records are
  * left to the caller, who records one for the whole change.
  */
+/**
+ * Prisma's interactive transactions expire after 5 s by default. A lab write that signs certificates (the CA issuing
+ * for a server, NDES's RA certificates) can take longer on a loaded 2-core machine; an expired transaction would
+ * answer the client a 500 for a valid request. Keys are made before the transaction where the route can.
+ */
+const WRITE_TRANSACTION = { timeout: 30_000, maxWait: 15_000 } as const;
+
 export type InTransaction = { tx: Tx };
 
 export class StoreBase {
@@ -37,6 +44,6 @@ export class StoreBase {
       const { result, audit } = await fn(tx);
       await recordAudit(tx, { tenantId: this.tenantId, principal: this.principal, requestId: this.requestId }, audit);
       return result;
-    });
+    }, WRITE_TRANSACTION);
   }
 }

@@ -1,6 +1,8 @@
 // NDES: the AD CS Configuration wizard (which issues the RA certificates for real from the CA for NDES), the
 // Registry Editor views of MSCEP and HTTP\Parameters, and IIS Manager (sites, bindings, request filtering,
 // application pools, CertificateRegistrationSvc authentication).
+import { generateKeyPair } from "node:crypto";
+import { promisify } from "node:util";
 import type { Request, Response, Router } from "express";
 import { configureNdes } from "@certlab/domain/lab/defaults";
 import { EKU, type CertRef, type NdesInstance } from "@certlab/domain/lab/snapshot";
@@ -28,6 +30,17 @@ import {
 const ndesOut = (d: LabDraft, n: NdesInstance) => withVersion(d, n.id, n);
 const isCng = (p: string) => (CNG_KSPS as readonly string[]).includes(p);
 
+
+/** An RSA key pair for an RA certificate: the SPKI DER the CA certifies and the PKCS#8 PEM NDES keeps. */
+async function raKeyPair(modulusLength: number): Promise<{ publicKey: Uint8Array; privateKeyPkcs8Pem: string }> {
+  const { publicKey, privateKey } = await promisify(generateKeyPair)("rsa", {
+    modulusLength,
+    publicKeyEncoding: { type: "spki", format: "der" },
+    privateKeyEncoding: { type: "pkcs8", format: "pem" },
+  });
+  return { publicKey: new Uint8Array(publicKey), privateKeyPkcs8Pem: privateKey };
+}
+
 export function ndesRoutes(r: Router): void {
   r.get("/ndes", async (req, res) => {
     const d = await labStore(req).draft();
@@ -39,6 +52,9 @@ export function ndesRoutes(r: Router): void {
     requirePermission(req, "lab.write");
     const body = parseBody(ZAdcsConfiguration, req.body);
     const id = req.params.id!;
+    // The two RA key pairs are made before the transaction (RSA key generation takes seconds on a busy machine and
+    // would hold the database's write lock, or outlive the transaction's timeout); the CA signs inside it.
+    const [signatureKey, encryptionKey] = await Promise.all([raKeyPair(body.cryptography.signatureKeyLength), raKeyPair(body.cryptography.encryptionKeyLength)]);
     const out = await labStore(req).change("Configure Network Device Enrollment Service", "Add", async (d) => {
       const s = d.get("server", id);
       if (!s.features.includes("ADCS-Device-Enrollment"))
@@ -72,11 +88,11 @@ export function ndesRoutes(r: Router): void {
       const ra: CertRef[] = [];
       if (byEa) {
         const subject = `CN=${ndes.raInfo.name}${ndes.raInfo.country ? `, C=${ndes.raInfo.country}` : ""}`;
-        for (const [template, keyUsage, provider, keyLength] of [
-          ["EnrollmentAgentOffline", "digitalSignature", crypto.signatureProvider, crypto.signatureKeyLength],
-          ["CEPEncryption", "keyEncipherment", crypto.encryptionProvider, crypto.encryptionKeyLength],
+        for (const [template, keyUsage, provider, key] of [
+          ["EnrollmentAgentOffline", "digitalSignature", crypto.signatureProvider, signatureKey],
+          ["CEPEncryption", "keyEncipherment", crypto.encryptionProvider, encryptionKey],
         ] as const) {
-          const issued = await issueFrom(ca.material, { subject, validityDays: 730, keySize: keyLength, keyUsage: [keyUsage], eku: [EKU.certificateRequestAgent], crlUrl: ca.crlDistributionPoints[0]?.url, aiaUrl: ca.aia[0]?.url });
+          const issued = await issueFrom(ca.material, { subject, validityDays: 730, publicKey: key.publicKey, keyUsage: [keyUsage], eku: [EKU.certificateRequestAgent], crlUrl: ca.crlDistributionPoints[0]?.url, aiaUrl: ca.aia[0]?.url });
           const cert: CertRef = {
             ...certRefOf(issued.info, { hasPrivateKey: true }),
             template,
@@ -84,7 +100,7 @@ export function ndesRoutes(r: Router): void {
             privateKeyReadableBy: ["Administrators", "NT AUTHORITY\\SYSTEM", accountLabel(svc)],
           };
           ra.push(cert);
-          s.privateKeys = { ...(s.privateKeys ?? {}), [cert.thumbprint]: issued.privateKeyPkcs8Pem! };
+          s.privateKeys = { ...(s.privateKeys ?? {}), [cert.thumbprint]: key.privateKeyPkcs8Pem };
           s.certificatePems = { ...(s.certificatePems ?? {}), [cert.thumbprint]: issued.certificatePem };
           ca.requests.push({
             requestId: (ca.requests.at(-1)?.requestId ?? 1) + 1,
