@@ -3,9 +3,11 @@
 //   "{{now-P2D}}", "{{now+PT1H}}"  an ISO 8601 duration from the moment the scenario is loaded (or clock.start)
 //   "{{/lab/cas/Contoso Issuing CA/id}}"  the value at that pointer of the document as it is at that operation
 // A string that is exactly one placeholder becomes the value itself (any JSON type); one embedded in text is
-// substituted as text. The same expansion serves the runner's API requests (resolvePlaceholders).
+// substituted as text. An Intune variable ("{{UserPrincipalName}}" in a subject format) is not a placeholder and
+// stays as written. The same expansion serves the runner's API requests (resolvePlaceholders).
 import jsonpatch from "fast-json-patch";
 import type { Operation } from "fast-json-patch";
+import { findVariable } from "../intune/subject-name";
 import { getAtPointer, type ScenarioDocument } from "./document";
 import type { PatchOp, Scenario } from "./schema";
 
@@ -52,7 +54,9 @@ function resolveOne(expr: string, ctx: PlaceholderContext): unknown {
     if (v === undefined) throw new Error(`'{{${expr}}}': nothing at that pointer`);
     return v;
   }
-  throw new Error(`'{{${expr}}}' is not a placeholder: use {{now}}, {{now-P2D}}, {{now+PT1H}} or {{/json/pointer}}`);
+  // An Intune variable ({{UserPrincipalName}}, {{AAD_Device_ID}}…) is the profile's own text: left as written.
+  if (findVariable(expr)) return `{{${expr}}}`;
+  throw new Error(`'{{${expr}}}' is not a placeholder: use {{now}}, {{now-P2D}}, {{now+PT1H}} or {{/json/pointer}} (or an Intune variable such as {{UserPrincipalName}}, kept as text)`);
 }
 
 /** Expands every placeholder in the strings of `value` (deep; keys are left alone). */

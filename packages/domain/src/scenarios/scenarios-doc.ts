@@ -72,6 +72,8 @@ string in a value may hold placeholders:
   \`{{/entra/connectorGroups/Default/id}}\`).
 
 A string that is exactly one placeholder becomes the value (any JSON type); inside text it is substituted as text.
+An Intune variable such as \`{{UserPrincipalName}}\` (the ones a subject or SAN format may use) is not a placeholder
+and stays as written, so a patch or a request body can set a profile's subject format literally.
 
 Loading (\`POST /api/scenarios/load\`, also what workshops use) builds the complete setup on the tenant's own directory,
 applies the patches to its document and writes the result in one transaction: the lab, the Intune profiles and

@@ -75,6 +75,11 @@ describe("patches and placeholders", () => {
     });
     expect(() => resolvePlaceholders("{{/a/zz}}", { now, doc })).toThrow(/nothing at that pointer/);
     expect(() => resolvePlaceholders("{{tomorrow}}", { now, doc })).toThrow(/not a placeholder/);
+    // A SCEP profile's subject format holds Intune variables: they are the profile's text, not placeholders.
+    expect(resolvePlaceholders({ subjectNameFormatString: "CN={{UserPrincipalName}},E={{EmailAddress}}", at: "{{now}}" }, { now, doc })).toEqual({
+      subjectNameFormatString: "CN={{UserPrincipalName}},E={{EmailAddress}}",
+      at: now.toISOString(),
+    });
   });
 
   it("applies a fault with a passing test op; a failing test op names the fault and the path and changes nothing", () => {
