@@ -1,12 +1,13 @@
-// POST /api/session: the portal sign-in. The body is checked with the same schema the API uses.
+// POST /api/session: the portal sign-in. The body is checked with the same schema the API uses (the name with
+// api/username-input.ts, loaded on first submit so zod stays off the sign-in page's first load).
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { ZSignIn, type TSignIn } from "@certlab/domain/schemas/directory";
+import type { TSignIn } from "@certlab/domain/schemas/directory";
 import { request, setCsrfToken } from "@/shared/api/http";
 import type { SessionInfo } from "@/shared/api/types";
 import { sessionKey } from "@/shared/session/session";
 
-export const signInInput = ZSignIn;
-export const usernameInput = ZSignIn.shape.username;
+/** The sign-in name's schema, loaded when first needed. */
+export const loadUsernameInput = () => import("./username-input").then((m) => m.usernameInput);
 
 export function useSignIn() {
   const queryClient = useQueryClient();

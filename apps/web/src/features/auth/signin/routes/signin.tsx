@@ -7,7 +7,7 @@ import { Navigate, useNavigate, useSearchParams } from "react-router";
 import { ApiError } from "@/shared/api/http";
 import { useSession } from "@/shared/session/session";
 import { paths } from "@/shared/paths";
-import { useSignIn, usernameInput } from "@/features/auth/signin/api/sign-in";
+import { loadUsernameInput, useSignIn } from "@/features/auth/signin/api/sign-in";
 
 const useStyles = makeStyles({
   page: {
@@ -57,9 +57,9 @@ export default function SignInRoute() {
 
   if (session.data && !signIn.isPending && !signIn.isSuccess) return <Navigate to={returnTo} replace />;
 
-  const next = (e: FormEvent) => {
+  const next = async (e: FormEvent) => {
     e.preventDefault();
-    const parsed = usernameInput.safeParse(username);
+    const parsed = (await loadUsernameInput()).safeParse(username);
     if (!parsed.success) {
       setError(parsed.error.issues[0]?.message ?? "Enter a valid email address, phone number, or Skype name.");
       return;
@@ -105,7 +105,7 @@ export default function SignInRoute() {
           Microsoft
         </div>
         {step === "email" ? (
-          <form onSubmit={next} noValidate style={{ display: "contents" }}>
+          <form onSubmit={(e) => void next(e)} noValidate style={{ display: "contents" }}>
             <h1 className={s.title}>Sign in</h1>
             <Field label="Email" validationMessage={error} validationState={error ? "error" : "none"}>
               <Input

@@ -29,7 +29,7 @@ describe("the home page at /", () => {
     expect(router.state.location.search).toBe("?returnTo=%2F");
     fireEvent.change(screen.getByLabelText("Email"), { target: { value: "admin@contoso.onmicrosoft.com" } });
     fireEvent.click(screen.getByRole("button", { name: "Next" }));
-    fireEvent.change(screen.getByLabelText("Password"), { target: { value: "P@ssw0rd!" } });
+    fireEvent.change(await screen.findByLabelText("Password"), { target: { value: "P@ssw0rd!" } });
     fireEvent.click(screen.getByRole("button", { name: "Sign in" }));
 
     expect(await screen.findByRole("heading", { name: "Welcome to Certlab", level: 1 })).toBeTruthy();
