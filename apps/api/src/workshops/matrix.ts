@@ -4,7 +4,9 @@
 // signature is one grouped read of the seats' audit logs and lab objects (every store write records an audit line in
 // its transaction) plus the seat row's version, so a dashboard polling every second costs a few indexed reads.
 import { randomUUID } from "node:crypto";
-import { isStuck, rankScoreboard, seatScore, type HintPolicy, type HintRef, type RevealedHint } from "@certlab/domain/workshops/workshops";
+import { isStuck, rankScoreboard, seatScore, type HintPolicy, type HintRef, type RevealedHint, type TraineeCell, type TraineeRow } from "@certlab/domain/workshops/workshops";
+
+export type { TraineeCell, TraineeRow } from "@certlab/domain/workshops/workshops";
 import type { Db } from "../db/client.ts";
 import { fastAll } from "../db/fast-read.ts";
 import type { Workshop, WorkshopSeat } from "../generated/sqlite/client.ts";
@@ -99,23 +101,6 @@ async function recordPasses(db: Db, w: WorkshopRow, seat: SeatRow, grade: SeatGr
   });
   return { ...seat, passedAt: JSON.stringify(passedAt), progressAt: now, version: seat.version + 1 };
 }
-
-export type TraineeCell = { passed: boolean; activeCodes: string[]; passedAt: string | null };
-export type TraineeRow = {
-  seatId: string;
-  seatNumber: number;
-  displayName: string | null;
-  joinedAt: string | null;
-  lastActivityAt: string | null;
-  stuck: boolean;
-  score: number;
-  maxScore: number;
-  objectives: Record<string, TraineeCell>;
-  collateral: string[];
-  resets: number;
-  hintsUsed: number;
-  lastPassAt: string | null;
-};
 
 export function traineeRow(w: WorkshopRow, seat: SeatRow, grade: SeatGrade, now = new Date()): TraineeRow {
   const scenario = scenarioOf(w);

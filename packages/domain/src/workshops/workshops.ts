@@ -161,3 +161,23 @@ export const WORKSHOP_EVENT_TYPES = [
   "ended",
 ] as const;
 export type WorkshopEventType = (typeof WORKSHOP_EVENT_TYPES)[number];
+
+/** One cell of the trainer's matrix (GET /api/workshops/{id}): an objective on one seat's lab, graded live. */
+export type TraineeCell = { passed: boolean; activeCodes: string[]; passedAt: string | null };
+
+/** One row of the trainer's matrix: a seat, its trainee and its grade (the API builds it, the dashboard shows it). */
+export type TraineeRow = {
+  seatId: string;
+  seatNumber: number;
+  displayName: string | null;
+  joinedAt: string | null;
+  lastActivityAt: string | null;
+  stuck: boolean;
+  score: number;
+  maxScore: number;
+  objectives: Record<string, TraineeCell>;
+  collateral: string[];
+  resets: number;
+  hintsUsed: number;
+  lastPassAt: string | null;
+};

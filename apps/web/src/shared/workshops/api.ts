@@ -12,7 +12,7 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ApiError, request, setCsrfToken } from "@/shared/api/http";
 import { sessionKey, useSession, useSignedInSession } from "@/shared/session/session";
-import type { HintPolicy, WorkshopCreate, WorkshopState } from "@certlab/domain/workshops/workshops";
+import type { HintPolicy, TraineeCell, TraineeRow, WorkshopCreate, WorkshopState } from "@certlab/domain/workshops/workshops";
 
 export type { HintPolicy, WorkshopState } from "@certlab/domain/workshops/workshops";
 
@@ -21,22 +21,10 @@ const enc = encodeURIComponent;
 /** What the "New workshop" form sends (POST /api/workshops): the shared schema's type. */
 export type NewWorkshop = WorkshopCreate;
 
-export type ObjectiveCell = { passed: boolean; activeCodes: string[]; passedAt: string | null };
+export type ObjectiveCell = TraineeCell;
 
-export type Trainee = {
-  seatId: string;
-  seatNumber: number;
-  displayName: string | null;
-  joinedAt: string | null;
-  lastActivityAt: string | null;
-  stuck: boolean;
-  score: number;
-  maxScore: number;
-  objectives: Record<string, ObjectiveCell>;
-  collateral: string[];
-  resets: number;
-  hintsUsed?: number;
-  lastPassAt?: string | null;
+/** A matrix row as the API answers it (the domain's type), plus the seat link the trainer may hold. */
+export type Trainee = TraineeRow & {
   /** The per-seat sign-in link, when the API hands it to the trainer (it is shown only once it exists). */
   link?: string | null;
   seatLink?: string | null;
