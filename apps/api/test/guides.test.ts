@@ -3,23 +3,17 @@
 // needs the role POST /api/lab/reset needs; another tenant's state never shows.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Express } from "express";
-import type { Test } from "supertest";
 import request from "supertest";
 import type { GuideProgress, GuidesResponse } from "@certlab/domain/guides/types";
-import { createTestApp, DEMO, signIn, users, type TestApp } from "./harness.ts";
+import { createTestApp, expectStatus, signIn, signInFabrikamAdmin, users, type Agent, type TestApp } from "./harness.ts";
 
-type Agent = Awaited<ReturnType<typeof signIn>>;
 let t: TestApp;
 let app: Express;
 let contoso: Agent;
 let fabrikam: Agent;
 let reader: Agent;
 
-const ok = async (req: Test, status = 200) => {
-  const res = await req;
-  expect(res.status, `${res.status} ${JSON.stringify(res.body).slice(0, 2000)}`).toBe(status);
-  return res;
-};
+const ok = expectStatus;
 const reset = (a: Agent, scenario: string) => ok(a.agent.post("/api/lab/reset").set("X-CSRF-Token", a.csrf).send({ scenario }));
 const guide = async (a: Agent, id: string) => (await ok(a.agent.get(`/api/guides/${id}`))).body as GuideProgress;
 const done = (g: GuideProgress) => g.steps.filter((s) => s.done).map((s) => s.id);
@@ -33,8 +27,7 @@ beforeAll(async () => {
   app = t.app;
   contoso = await signIn(app, users.admin.upn);
   reader = await signIn(app, users.reader.upn);
-  fabrikam = await signIn(app, users.admin.upn);
-  await ok(fabrikam.agent.post("/api/session/switch").set("X-CSRF-Token", fabrikam.csrf).send({ tenantId: DEMO.fabrikam.tenantId }));
+  fabrikam = await signInFabrikamAdmin(app);
 }, 60_000);
 afterAll(async () => t?.close());
 

@@ -4,8 +4,8 @@ import { copyFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 import pg from "pg";
-import request from "supertest";
-import { inject } from "vitest";
+import request, { type Response, type Test } from "supertest";
+import { expect, inject } from "vitest";
 import type { Express } from "express";
 import { createApp } from "../src/app.ts";
 import { createDb, type Db } from "../src/db/client.ts";
@@ -86,3 +86,20 @@ export async function bearerFor(app: Express, username: string): Promise<string>
 }
 
 export const users = DEMO.contoso.users;
+
+/** A signed-in caller (signIn's answer). */
+export type Agent = Awaited<ReturnType<typeof signIn>>;
+
+/** Awaits the request and asserts its status, showing the body when it differs; answers the response. */
+export async function expectStatus(req: Test, status = 200): Promise<Response> {
+  const res = await req;
+  expect(res.status, `${res.status} ${JSON.stringify(res.body).slice(0, 2000)}`).toBe(status);
+  return res;
+}
+
+/** Contoso's admin, switched into Fabrikam, where the demo admin is a guest Global Administrator. */
+export async function signInFabrikamAdmin(app: Express): Promise<Agent> {
+  const a = await signIn(app, users.admin.upn);
+  await expectStatus(a.agent.post("/api/session/switch").set("X-CSRF-Token", a.csrf).send({ tenantId: DEMO.fabrikam.tenantId }));
+  return a;
+}

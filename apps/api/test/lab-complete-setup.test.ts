@@ -4,16 +4,14 @@
 // replaces rather than duplicates.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Express } from "express";
-import type { Test } from "supertest";
 import { parseCertificate } from "@certlab/pki/certificate-info";
 import { COMPLETE_SETUP, SETUP_PLATFORMS } from "@certlab/domain/setup/complete-setup";
 import { SCEP_TYPES } from "@certlab/domain/intune/profiles";
 import { EXPECTED_INFO_FINDINGS } from "@certlab/domain/setup/expected-findings";
 import { IntuneStore } from "../src/store/intune/store.ts";
-import { createTestApp, DEMO, signIn, users, type TestApp } from "./harness.ts";
+import { createTestApp, DEMO, expectStatus, signIn, signInFabrikamAdmin, users, type Agent, type TestApp } from "./harness.ts";
 import { GRAPH } from "./helpers.ts";
 
-type Agent = Awaited<ReturnType<typeof signIn>>;
 type Findings = { value: { code: string; severity: string; message: string }[]; summary: { error: number; warning: number; info: number } };
 
 let t: TestApp;
@@ -21,11 +19,7 @@ let app: Express;
 let contoso: Agent;
 let fabrikam: Agent;
 
-const ok = async (req: Test, status = 200) => {
-  const res = await req;
-  expect(res.status, `${res.status} ${JSON.stringify(res.body).slice(0, 2000)}`).toBe(status);
-  return res;
-};
+const ok = expectStatus;
 const reset = (a: Agent, scenario: string) => a.agent.post("/api/lab/reset").set("X-CSRF-Token", a.csrf).send({ scenario });
 const findings = async (a: Agent, tenantId: string) => (await ok(a.agent.get(`/api/tenants/${tenantId}/findings`))).body as Findings;
 const graph = async (a: Agent, path: string) => (await ok(a.agent.get(`${GRAPH}/${path}`))).body as { value: Record<string, unknown>[] };
@@ -45,8 +39,7 @@ beforeAll(async () => {
   app = t.app;
   contoso = await signIn(app, users.admin.upn);
   // The same person in Fabrikam, where they are a guest Global Administrator.
-  fabrikam = await signIn(app, users.admin.upn);
-  await ok(fabrikam.agent.post("/api/session/switch").set("X-CSRF-Token", fabrikam.csrf).send({ tenantId: DEMO.fabrikam.tenantId }));
+  fabrikam = await signInFabrikamAdmin(app);
 }, 60_000);
 afterAll(async () => t?.close());
 

@@ -4,26 +4,20 @@
 // GET /api/scenarios/document), the routes need the reset's rights, and tenants stay isolated.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Express } from "express";
-import type { Test } from "supertest";
 import request from "supertest";
 import { ZScenario, type ScenarioInput } from "@certlab/domain/scenarios/schema";
 import { fixtureScenario, IOS_SCEP } from "@certlab/domain/scenarios/testing";
 import type { ScenarioStatus } from "../src/scenarios/load.ts";
 import { runSolution, type Http } from "../src/scenarios/solve.ts";
-import { createTestApp, DEMO, signIn, users, type TestApp } from "./harness.ts";
+import { createTestApp, DEMO, expectStatus, signIn, signInFabrikamAdmin, users, type Agent, type TestApp } from "./harness.ts";
 
-type Agent = Awaited<ReturnType<typeof signIn>>;
 let t: TestApp;
 let app: Express;
 let contoso: Agent;
 let fabrikam: Agent;
 let reader: Agent;
 
-const ok = async (req: Test, status = 200) => {
-  const res = await req;
-  expect(res.status, `${res.status} ${JSON.stringify(res.body).slice(0, 2000)}`).toBe(status);
-  return res;
-};
+const ok = expectStatus;
 const load = (a: Agent, body: unknown) => a.agent.post("/api/scenarios/load").set("X-CSRF-Token", a.csrf).send(body as object);
 const status = async (a: Agent) => (await ok(a.agent.get("/api/scenarios/status"))).body as ScenarioStatus;
 const passed = (s: ScenarioStatus) => Object.fromEntries(s.objectives.map((o) => [o.id, o.passed]));
@@ -44,8 +38,7 @@ beforeAll(async () => {
   app = t.app;
   contoso = await signIn(app, users.admin.upn);
   reader = await signIn(app, users.reader.upn);
-  fabrikam = await signIn(app, users.admin.upn);
-  await ok(fabrikam.agent.post("/api/session/switch").set("X-CSRF-Token", fabrikam.csrf).send({ tenantId: DEMO.fabrikam.tenantId }));
+  fabrikam = await signInFabrikamAdmin(app);
 }, 60_000);
 afterAll(async () => t?.close());
 

@@ -4,23 +4,17 @@
 // Fabrikam's state never shows in Contoso's picture and the reverse.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Express } from "express";
-import type { Test } from "supertest";
 import request from "supertest";
 import type { RequestFlow, Topology } from "@certlab/domain/topology/types";
-import { createTestApp, DEMO, signIn, users, type TestApp } from "./harness.ts";
+import { createTestApp, DEMO, expectStatus, signIn, signInFabrikamAdmin, users, type Agent, type TestApp } from "./harness.ts";
 import { GRAPH } from "./helpers.ts";
 
-type Agent = Awaited<ReturnType<typeof signIn>>;
 let t: TestApp;
 let app: Express;
 let contoso: Agent;
 let fabrikam: Agent;
 
-const ok = async (req: Test, status = 200) => {
-  const res = await req;
-  expect(res.status, `${res.status} ${JSON.stringify(res.body).slice(0, 2000)}`).toBe(status);
-  return res;
-};
+const ok = expectStatus;
 const reset = (a: Agent, scenario: string) => ok(a.agent.post("/api/lab/reset").set("X-CSRF-Token", a.csrf).send({ scenario }));
 const topo = async (a: Agent) => (await ok(a.agent.get("/api/topology"))).body as Topology;
 const flow = async (a: Agent) => (await ok(a.agent.get("/api/request-flow"))).body as RequestFlow;
@@ -39,8 +33,7 @@ beforeAll(async () => {
   t = await createTestApp();
   app = t.app;
   contoso = await signIn(app, users.admin.upn);
-  fabrikam = await signIn(app, users.admin.upn);
-  await ok(fabrikam.agent.post("/api/session/switch").set("X-CSRF-Token", fabrikam.csrf).send({ tenantId: DEMO.fabrikam.tenantId }));
+  fabrikam = await signInFabrikamAdmin(app);
 }, 60_000);
 afterAll(async () => t?.close());
 
