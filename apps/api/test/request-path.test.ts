@@ -6,7 +6,7 @@
 // events and the read fast path's reports on the test's own client.
 import { randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import request from "supertest";
 import { ROLE_IDS } from "@certlab/domain/directory/roles";
 import { bearerFor, createTestApp, DEMO, PASSWORD, signIn, users, type TestApp } from "./harness.ts";
@@ -59,10 +59,12 @@ afterAll(async () => {
 });
 
 const selects = (sql: string[]) => sql.filter((q) => /^\s*SELECT/i.test(q));
+/** The stamped caches exist on SQLite only (docs/operations.md): on PostgreSQL every request reads the principal. */
+const onPostgres = inject("certlabTemplate").kind === "postgres";
 const PRAGMA = "PRAGMA data_version";
 
 describe("a Graph list takes at most 2 queries when the principal is cached", () => {
-  it("with a personal API token, a portal session and a token-endpoint JWT, for a page of 5 or of 100", async () => {
+  it.skipIf(onPostgres)("with a personal API token, a portal session and a token-endpoint JWT, for a page of 5 or of 100", async () => {
     const apiToken = await bearerFor(t.app, users.reader.upn);
     const jwt = await tokenFromEndpoint(users.reader.upn);
     const { agent } = await signIn(server as unknown as TestApp["app"], users.reader.upn);
@@ -100,7 +102,7 @@ describe("a Graph list takes at most 2 queries when the principal is cached", ()
     }
   });
 
-  it("the next page costs one page query (paging in the database, not in memory)", async () => {
+  it.skipIf(onPostgres)("the next page costs one page query (paging in the database, not in memory)", async () => {
     const bearer = `Bearer ${await tokenFromEndpoint(users.admin.upn)}`;
     await api().get(`${GRAPH}/users?$top=1`).set("Authorization", bearer);
     const first = await api().get(`${GRAPH}/users?$top=100`).set("Authorization", bearer);
@@ -130,7 +132,7 @@ describe("a Graph list takes at most 2 queries when the principal is cached", ()
   });
 });
 
-describe("the stamped caches never answer what the database no longer holds", () => {
+describe.skipIf(onPostgres)("the stamped caches never answer what the database no longer holds", () => {
   it("a user renamed by another connection (another process) is listed renamed on the next request", async () => {
     const bearer = `Bearer ${await tokenFromEndpoint(users.admin.upn)}`;
     const url = `${GRAPH}/users?$top=100&$select=id,displayName`;
