@@ -142,6 +142,33 @@ function deploy() {
     mkdirSync(path.dirname(path.resolve(root, file)), { recursive: true });
   }
   prisma(["migrate", "deploy"], {}, { capture: true });
+  return installRevisionTriggers(url);
+}
+
+/** The TenantRevision triggers (prisma/revision-triggers.mjs), after the migrations, on the engine's own driver. */
+async function installRevisionTriggers(url) {
+  const { sqliteTriggerSql, postgresTriggerSql } = await import("../prisma/revision-triggers.mjs");
+  const { createRequire } = await import("node:module");
+  const require = createRequire(path.join(root, "apps/api/package.json"));
+  if (/^postgres/.test(url)) {
+    const pg = require("pg");
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      // One transaction: concurrent deploys (several test workers) serialize on the lock instead of racing.
+      await client.query(`BEGIN; SELECT pg_advisory_xact_lock(4711); ${postgresTriggerSql()} COMMIT;`);
+    } finally {
+      await client.end();
+    }
+  } else {
+    const Database = createRequire(require.resolve("@prisma/adapter-better-sqlite3"))("better-sqlite3");
+    const db = new Database(path.resolve(root, url.replace(/^file:/, "")), { timeout: 30_000 });
+    try {
+      db.exec(`BEGIN IMMEDIATE; ${sqliteTriggerSql()} COMMIT;`);
+    } finally {
+      db.close();
+    }
+  }
 }
 
 const [, , command, ...rest] = process.argv;
@@ -149,7 +176,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
   try {
     if (command === "generate") generate();
     else if (command === "migration") migration(rest[0]);
-    else if (command === "deploy") deploy();
+    else if (command === "deploy") await deploy();
     else if (command === "check") check();
     else {
       console.error("usage: node scripts/prisma.mjs generate | migration <name> | deploy | check");

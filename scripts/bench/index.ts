@@ -2,7 +2,7 @@
 // percentile, printed with its target; never a failure (and never timed assertions in tests).
 // BENCH_SECONDS sets the load duration per measurement (default 5); BENCH_LIGHTHOUSE=0 skips the browser part;
 // BENCH_PROFILE=<dir> writes a CPU profile of the server per HTTP scenario (docs/operations.md); BENCH_ONLY=a,d,e
-// runs only the named sections of (a)–(g) (the others' own sections (h), (i) run unless BENCH_ONLY is set).
+// runs only the named sections of (a)–(i).
 // Every figure with a target is printed with it and PASS or MISS, and listed again in a summary at the end.
 import { mkdirSync } from "node:fs";
 import { benchRuleEngine } from "./rule-engine.ts";
@@ -103,13 +103,11 @@ try {
   await server?.stop();
 }
 
-if (!only) {
-  // (h) SCEP PKIOperation: its own server process; the RSA-2048 sign limit measured in the same run.
-  printScep(await benchScep(seconds));
+// (h) SCEP PKIOperation: its own server process; the RSA-2048 sign limit measured in the same run.
+if (runs("h")) printScep(await benchScep(seconds));
 
-  // (i) Workshops: its own server process (a fresh database with 30 seat tenants).
-  printWorkshopBench(await benchWorkshops());
-}
+// (i) Workshops: its own server process (a fresh database with 30 seat tenants).
+if (runs("i")) printWorkshopBench(await benchWorkshops());
 
 if (verdicts.length) {
   console.log("\nSummary of (a)–(f), measured in this run:");

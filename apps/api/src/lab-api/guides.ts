@@ -5,7 +5,7 @@ import { Router, type Request } from "express";
 import { z } from "zod";
 import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
 import { ZGraphError } from "@certlab/domain/schemas/common";
-import { evaluate } from "@certlab/domain/rules/engine";
+import { findingsFor } from "../store/tenant-cache.ts";
 import { ALL_GUIDES, findGuide } from "@certlab/domain/guides/catalogue";
 import { guideProgress, progressOf } from "@certlab/domain/guides/progress";
 import type { Guide } from "@certlab/domain/guides/types";
@@ -26,7 +26,7 @@ function guideOr404(id: string): Guide {
 
 async function progress(db: Db, req: Request, guide?: Guide) {
   const snapshot = await tenantSnapshot(db, requirePrincipal(req).tenantId);
-  const findings = evaluate(snapshot);
+  const findings = findingsFor(snapshot);
   return guide ? progressOf(guide, snapshot, findings) : guideProgress(snapshot, findings);
 }
 

@@ -1,6 +1,6 @@
 // GET /api/rules (the implemented catalogue) and GET /api/tenants/{id}/findings (a tenant evaluated).
 import { Router } from "express";
-import { evaluate } from "@certlab/domain/rules/engine";
+import { findingsFor } from "../store/tenant-cache.ts";
 import { ruleMetadata } from "@certlab/domain/rules/catalogue";
 import type { Db } from "../db/client.ts";
 import { requirePrincipal } from "../http/context.ts";
@@ -22,7 +22,7 @@ export function findingsRouter(db: Db): Router {
     const p = requirePrincipal(req);
     // Tenant isolation: another directory's findings answer 404, as Graph does for another tenant's object.
     if (req.params.tenantId!.toLowerCase() !== p.tenantId) throw notFound(req.params.tenantId!);
-    const findings = evaluate(await tenantSnapshot(db, p.tenantId));
+    const findings = findingsFor(await tenantSnapshot(db, p.tenantId));
     const summary = { error: 0, warning: 0, info: 0 };
     for (const f of findings) summary[f.severity] += 1;
     res.json({ value: findings, summary });

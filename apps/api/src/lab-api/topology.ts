@@ -5,7 +5,7 @@ import { Router } from "express";
 import { z } from "zod";
 import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
 import { ZGraphError } from "@certlab/domain/schemas/common";
-import { evaluate } from "@certlab/domain/rules/engine";
+import { findingsFor } from "../store/tenant-cache.ts";
 import { topology } from "@certlab/domain/topology/topology";
 import { requestFlow } from "@certlab/domain/topology/request-flow";
 import type { Db } from "../db/client.ts";
@@ -17,11 +17,11 @@ export function topologyRouter(db: Db): Router {
   r.get("/topology", async (req, res) => {
     const p = requirePrincipal(req);
     const snapshot = await tenantSnapshot(db, p.tenantId);
-    res.json(topology(snapshot, evaluate(snapshot)));
+    res.json(topology(snapshot, findingsFor(snapshot)));
   });
   r.get("/request-flow", async (req, res) => {
     const p = requirePrincipal(req);
-    res.json(requestFlow(evaluate(await tenantSnapshot(db, p.tenantId))));
+    res.json(requestFlow(findingsFor(await tenantSnapshot(db, p.tenantId))));
   });
   return r;
 }

@@ -5,6 +5,7 @@
 // anything is written. The workshops (apps/api/src/workshops) load and grade their seats through these functions.
 import { createHash } from "node:crypto";
 import { evaluate } from "@certlab/domain/rules/engine";
+import { findingsFor } from "../store/tenant-cache.ts";
 import type { TenantSnapshot } from "@certlab/domain/rules/snapshot";
 import type { Finding } from "@certlab/domain/rules/types";
 import { canonicalJson } from "@certlab/domain/scenarios/canonical";
@@ -94,7 +95,7 @@ export async function scenarioStatus(db: Db, tenantId: string, opts: EvaluateOpt
   const active = await activeScenario(db, tenantId);
   if (!active) return undefined;
   const snapshot = await tenantSnapshot(db, tenantId);
-  const findings = evaluate(snapshot);
+  const findings = findingsFor(snapshot);
   const ev = evaluateScenario(active.scenario, snapshot, findings, active.baselineCodes, opts);
   const s = active.scenario;
   return { snapshot, status: { scenario: { id: s.id, version: s.version, title: s.title, contentHash: active.contentHash, seed: active.seed, loadedAt: active.loadedAt }, ...ev } };

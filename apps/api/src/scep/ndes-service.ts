@@ -20,7 +20,7 @@ import { loadCa, type CaMaterial, type LoadedCa } from "@certlab/pki/ca";
 import type { ChallengeKeys } from "@certlab/pki/scep/challenge";
 import type { Db } from "../db/client.ts";
 import { tenantSnapshot } from "../store/snapshot.ts";
-import { LabDraft, type StoredCa, type StoredServer } from "../store/lab/state.ts";
+import { insertCaRequest, LabDraft, nextCaRequestId, type StoredCa, type StoredServer } from "../store/lab/state.ts";
 import { certRefOf, keyUsageFor } from "../store/lab/pki.ts";
 import { intuneConnectorStatus, toLabSnapshot } from "../store/lab/snapshot.ts";
 import { challengeKeys, consumeChallenge } from "./challenges.ts";
@@ -315,15 +315,16 @@ export async function enroll(
 
   for (let attempt = 0; ; attempt++) {
     try {
+      // One short transaction: the CA's next request id and the one CaRequest row (issued or failed). The lab is
+      // not read again: only the CA row's version, to see whether the CA changed since it signed.
       return await db.$transaction(async (tx) => {
-        const draft = await LabDraft.load(tx, tenantId);
-        const stored = draft.get("ca", ca.id);
-        const requestId = (stored.requests.at(-1)?.requestId ?? 1) + 1;
+        const row = await tx.labObject.findFirst({ where: { id: ca.id, tenantId, kind: "ca" }, select: { version: true } });
+        if (!row) return fail("badRequest", "The Network Device Enrollment Service cannot find its CA.", events);
+        const requestId = await nextCaRequestId(tx, ca.id);
         const submitted = new Date().toISOString();
         if (failure) {
           // RPC unavailable: the request never reached the CA, so the CA has nothing to record.
-          if (failure.code !== "0x800706ba") stored.requests.push({ requestId, disposition: "failed", requesterName, template: templateLabel, subject: csr.subject, submittedDateTime: submitted, statusCode: failure.code, statusMessage: failure.message });
-          await draft.commit(tx);
+          if (failure.code !== "0x800706ba") await insertCaRequest(tx, tenantId, ca.id, { requestId, disposition: "failed", requesterName, template: templateLabel, subject: csr.subject, submittedDateTime: submitted, statusCode: failure.code, statusMessage: failure.message });
           // The CA's own reason, plus what the rules say about the MSCEP registry that chose this template.
           const reasons = [...failure.reasonCodes, ...REGISTRY_CODES.filter((c) => codes.has(c))];
           return fail("badRequest", `The Network Device Enrollment Service cannot submit the certificate request (${failure.message}). 0x80004005`, [
@@ -334,12 +335,16 @@ export async function enroll(
           ], [...new Set(reasons)], { requestId, template: templateLabel });
         }
         if (!template) throw new Error("no template without a CA failure");
-        // The CA was renewed, rebuilt or given another CDP/AIA meanwhile: sign again with what it has now.
-        if (!signed || signed.by !== signedBy(stored)) signed = { by: signedBy(stored), issued: await issue(stored) };
+        // The CA row changed since the lab was read (renewed, rebuilt, another CDP/AIA?): read it and, if what it
+        // signs with changed, sign again with what it has now.
+        if (!signed || row.version !== d.versionOf(ca.id)) {
+          const current = await tx.labObject.findFirst({ where: { id: ca.id, tenantId, kind: "ca" }, select: { data: true } });
+          const stored = JSON.parse(current!.data) as StoredCa;
+          if (!signed || signed.by !== signedBy(stored)) signed = { by: signedBy(stored), issued: await issue(stored) };
+        }
         const issued = signed.issued;
         const ref = certRefOf(issued.info);
-        stored.requests.push({ requestId, disposition: "issued", requesterName, template: template.name, subject: ref.subject, submittedDateTime: submitted, serialNumber: issued.info.serialNumber, thumbprint: ref.thumbprint, notAfter: ref.notAfter });
-        await draft.commit(tx);
+        await insertCaRequest(tx, tenantId, ca.id, { requestId, disposition: "issued", requesterName, template: template.name, subject: ref.subject, submittedDateTime: submitted, serialNumber: issued.info.serialNumber, thumbprint: ref.thumbprint, notAfter: ref.notAfter });
         return {
           result: { status: "SUCCESS" as const, certificatePem: issued.certificatePem },
           reasonCodes: [],
@@ -355,7 +360,7 @@ export async function enroll(
         };
       });
     } catch (err) {
-      // Another enrollment wrote the CA's request log first (version guard): read it again and retry.
+      // Another enrollment took the same request id first (unique (caId, requestId)): take the next one.
       if (attempt < 20 && err instanceof Error && /modified by another request/.test(err.message)) {
         await new Promise((r) => setTimeout(r, Math.random() * 4 * (attempt + 1)));
         continue;

@@ -1,7 +1,7 @@
 // The one place the workshops meet the scenario engine (issue 11, apps/api/src/scenarios): find a shipped scenario,
 // load it (or some of its faults) into a seat tenant, grade a seat. Everything else in apps/api/src/workshops calls
 // these.
-import { evaluate } from "@certlab/domain/rules/engine";
+import { findingsFor } from "../store/tenant-cache.ts";
 import type { Finding } from "@certlab/domain/rules/types";
 import type { TenantSnapshot } from "@certlab/domain/rules/snapshot";
 import { evaluateScenario, type ScenarioEvaluation } from "@certlab/domain/scenarios/evaluate";
@@ -36,7 +36,7 @@ export async function gradeTenant(db: Db, tenantId: string, scenario: Scenario):
     tenantSnapshot(db, tenantId),
     db.activeScenario.findUnique({ where: { tenantId }, select: { baselineCodes: true } }),
   ]);
-  const findings = evaluate(snapshot);
+  const findings = findingsFor(snapshot);
   const baseline = active ? (JSON.parse(active.baselineCodes) as string[]) : [];
   return { snapshot, findings, evaluation: evaluateScenario(scenario, snapshot, findings, baseline) };
 }

@@ -4,7 +4,7 @@
 // record at the registrar" (domain verification TXT, custom-domain CNAME).
 import { Router, type Request } from "express";
 import { z } from "zod";
-import { evaluate } from "@certlab/domain/rules/engine";
+import { findingsFor } from "../../store/tenant-cache.ts";
 import type { Finding } from "@certlab/domain/rules/types";
 import { externalDomainOptions, urlHost, validateAppProxySave } from "@certlab/domain/entra/on-premises-publishing";
 import { applicationData } from "../../store/entra/data.ts";
@@ -54,7 +54,7 @@ async function diagnose(req: Request, app: ApplicationRow): Promise<ApplicationD
       for (const n of snapshot.lab.ndes) if (n.serverId === s.id) ids.add(n.id);
     }
   }
-  const findings = evaluate(snapshot).filter((f) => f.objects.some((o) => ids.has(o.id)));
+  const findings = findingsFor(snapshot).filter((f) => f.objects.some((o) => ids.has(o.id)));
   const seen = new Set<string>();
   const detectedIssues: DetectedIssue[] = [];
   for (const f of findings) {

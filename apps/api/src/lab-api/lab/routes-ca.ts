@@ -143,12 +143,13 @@ export function caRoutes(r: Router): void {
 
   // Issued Certificates / Failed Requests.
   r.get("/cas/:id/requests", async (req, res) => {
-    const d = await labStore(req).draft();
+    const store = labStore(req);
+    const d = await store.draft();
     const c = d.get("ca", req.params.id!);
     const disposition = req.query.disposition;
     if (disposition !== undefined && disposition !== "issued" && disposition !== "failed" && disposition !== "pending")
       throw badRequest("disposition is issued, failed or pending.", [{ code: "InvalidValue", target: "disposition", message: "issued, failed or pending." }]);
-    res.json({ value: c.requests.filter((x) => !disposition || x.disposition === disposition) });
+    res.json({ value: await d.caRequests(store.db, c.id, disposition) });
   });
 
   // Issue 14: "Request a certificate as…" (certreq -submit -attrib "CertificateTemplate:…\nSAN:upn=…" as that
@@ -168,7 +169,7 @@ export function caRoutes(r: Router): void {
       }
     }
     type Outcome = { entry: CaRequest; notes: string[] };
-    const out = await labStore(req).change<Outcome>("Submit certificate request", "Update", async (d) => {
+    const out = await labStore(req).change<Outcome>("Submit certificate request", "Update", async (d, tx) => {
       const c = d.get("ca", id);
       const account = requireAccount(d, body.account, "account");
       if (!c.running) throw new AppError("conflict", `The RPC server is unavailable. 0x800706ba (WIN32: 1722 RPC_S_SERVER_UNAVAILABLE): ${c.name} is stopped.`, { code: "CaUnavailable" });
@@ -187,12 +188,12 @@ export function caRoutes(r: Router): void {
         subjectAlternativeNames: body.subjectAlternativeNames.length ? body.subjectAlternativeNames : (csr?.subjectAlternativeNames ?? []),
         keySize: csr?.keySize,
       });
-      const requestId = Math.max(1, ...c.requests.map((x) => x.requestId)) + 1;
+      const requestId = await d.nextCaRequestId(tx, c.id);
       const base = { requestId, requesterName: `${account.domain}\\${account.samAccountName}`, template: template.name, submittedDateTime: new Date().toISOString() };
       let entry: CaRequest;
       if (decision.disposition !== "issued") {
         entry = { ...base, disposition: decision.disposition, subject: decision.subject, statusCode: decision.statusCode, statusMessage: decision.statusMessage };
-        c.requests.push(entry);
+        d.addCaRequest(c.id, entry);
         return { result: { entry, notes: [] }, target: { kind: "ca", id } };
       }
       const issued = await issueFrom(c.material, {
@@ -217,7 +218,7 @@ export function caRoutes(r: Router): void {
         subjectAlternativeNames: issued.info.subjectAlternativeNames.map((n) => `${n.type}:${n.value}`),
         certificatePem: issued.certificatePem,
       };
-      c.requests.push(entry);
+      d.addCaRequest(c.id, entry);
       return { result: { entry, notes: decision.notes }, target: { kind: "ca", id } };
     });
     const status = out.entry.disposition === "issued" ? 201 : out.entry.disposition === "pending" ? 202 : 200;

@@ -55,7 +55,7 @@ export function ndesRoutes(r: Router): void {
     // The two RA key pairs are made before the transaction (RSA key generation takes seconds on a busy machine and
     // would hold the database's write lock, or outlive the transaction's timeout); the CA signs inside it.
     const [signatureKey, encryptionKey] = await Promise.all([raKeyPair(body.cryptography.signatureKeyLength), raKeyPair(body.cryptography.encryptionKeyLength)]);
-    const out = await labStore(req).change("Configure Network Device Enrollment Service", "Add", async (d) => {
+    const out = await labStore(req).change("Configure Network Device Enrollment Service", "Add", async (d, tx) => {
       const s = d.get("server", id);
       if (!s.features.includes("ADCS-Device-Enrollment"))
         throw new AppError("conflict", "The Network Device Enrollment Service role service is not installed on this server. Install it with Add Roles and Features first.", { code: "RoleNotInstalled" });
@@ -102,8 +102,8 @@ export function ndesRoutes(r: Router): void {
           ra.push(cert);
           s.privateKeys = { ...(s.privateKeys ?? {}), [cert.thumbprint]: key.privateKeyPkcs8Pem };
           s.certificatePems = { ...(s.certificatePems ?? {}), [cert.thumbprint]: issued.certificatePem };
-          ca.requests.push({
-            requestId: (ca.requests.at(-1)?.requestId ?? 1) + 1,
+          d.addCaRequest(ca.id, {
+            requestId: await d.nextCaRequestId(tx, ca.id),
             disposition: "issued",
             requesterName: runAs ? accountLabel(runAs) : "Administrator",
             template,

@@ -296,7 +296,7 @@ export function serverRoutes(r: Router): void {
     const body = parseBody(ZCertificateRequest, req.body);
     const id = req.params.id!;
     type Outcome = { failure: { code: string; message: string } | undefined; requestId: number; d: LabDraft; cert: CertRef | undefined };
-    const out = await labStore(req).change<Outcome>("Request certificate", "Update", async (d) => {
+    const out = await labStore(req).change<Outcome>("Request certificate", "Update", async (d, tx) => {
       const s = d.get("server", id);
       const ca = d.find("ca", body.caId);
       if (!ca) throw badRequest(`The CA '${body.caId}' does not exist.`, [{ code: "InvalidValue", target: "caId", message: "No such CA." }]);
@@ -314,10 +314,10 @@ export function serverRoutes(r: Router): void {
       // The CA's checks (packages/domain/src/lab/ca-policy.ts), the same ones NDES's SCEP requests meet.
       const decided = caDecision(ix, { ca, template, requester: computer, server, keySize, subject });
       const failure = decided ? { code: decided.code, message: decided.message } : undefined;
-      const requestId = (ca.requests.at(-1)?.requestId ?? 1) + 1;
+      const requestId = await d.nextCaRequestId(tx, ca.id);
       const submitted = new Date().toISOString();
       if (failure) {
-        ca.requests.push({ requestId, disposition: "failed", requesterName: requester, template: template.name, subject, submittedDateTime: submitted, statusCode: failure.code, statusMessage: failure.message });
+        d.addCaRequest(ca.id, { requestId, disposition: "failed", requesterName: requester, template: template.name, subject, submittedDateTime: submitted, statusCode: failure.code, statusMessage: failure.message });
         return { result: { failure, requestId, d, cert: undefined }, target: { kind: "ca", id: ca.id } };
       }
       const validityDays = templateValidityDays(template);
@@ -335,7 +335,7 @@ export function serverRoutes(r: Router): void {
       s.certificates = { ...s.certificates, my: [...s.certificates.my, cert] };
       s.privateKeys = { ...(s.privateKeys ?? {}), [cert.thumbprint]: issued.privateKeyPkcs8Pem! };
       s.certificatePems = { ...(s.certificatePems ?? {}), [cert.thumbprint]: issued.certificatePem };
-      ca.requests.push({ requestId, disposition: "issued", requesterName: requester, template: template.name, subject: cert.subject, submittedDateTime: submitted, serialNumber: issued.info.serialNumber, thumbprint: cert.thumbprint, notAfter: cert.notAfter });
+      d.addCaRequest(ca.id, { requestId, disposition: "issued", requesterName: requester, template: template.name, subject: cert.subject, submittedDateTime: submitted, serialNumber: issued.info.serialNumber, thumbprint: cert.thumbprint, notAfter: cert.notAfter });
       return { result: { failure: undefined, requestId, d, cert }, target: { kind: "server", id } };
     });
     if (out.failure) {

@@ -83,12 +83,13 @@ export class LabStore extends StoreBase {
 
   /**
    * One console action. `ifMatch` names the object whose version the caller read (404 first, then 412).
-   * `fn` changes the draft and says which object it acted on, for the audit record.
+   * `fn` changes the draft and says which object it acted on, for the audit record. `tx` is the transaction the
+   * draft was read in and will be committed in (for the CA request log: `d.nextCaRequestId(tx, caId)`).
    */
   async change<T>(
     activity: string,
     operationType: AuditEntry["operationType"],
-    fn: (d: LabDraft) => Promise<ChangeOutcome<T>> | ChangeOutcome<T>,
+    fn: (d: LabDraft, tx: Tx) => Promise<ChangeOutcome<T>> | ChangeOutcome<T>,
     ifMatch?: { kind: Kind; id: string; value: string | undefined },
   ): Promise<T> {
     return this.write(async (tx) => {
@@ -97,7 +98,7 @@ export class LabStore extends StoreBase {
         d.get(ifMatch.kind, ifMatch.id);
         checkIfMatch(ifMatch.value, d.versionOf(ifMatch.id));
       }
-      const { result, target } = await fn(d);
+      const { result, target } = await fn(d, tx);
       if (!ifMatch && this.requestIfMatch) {
         const loaded = target.kind === "intune" ? d.intune.get(target.id) : target.kind === "appx" ? d.appx.get(target.id) : d.objects.get(target.id);
         // versionOf is the version loaded above: versions move only when the draft commits.
@@ -200,7 +201,10 @@ export async function replaceLab(tx: Tx, tenantId: string, seed: LabSeed, opts: 
   for (const a of lab.accounts) add("adAccount", a);
   for (const g of lab.groups) add("adGroup", g);
   for (const s of lab.servers) add("server", { ...s, privateKeys: seed.privateKeys.get(s.id) ?? {}, certificatePems: seed.certificatePems.get(s.id) ?? {} } as StoredServer);
-  for (const c of lab.cas) add("ca", { ...c, material: seed.materials.get(c.id)!, requests: seed.requests.get(c.id) ?? [] });
+  for (const c of lab.cas) {
+    const added = add("ca", { ...c, material: seed.materials.get(c.id)! });
+    for (const r of seed.requests.get(c.id) ?? []) d.addCaRequest(added.id, r);
+  }
   for (const t of lab.templates) add("template", t);
   for (const n of lab.ndes) add("ndes", n);
   for (const r of lab.reverseProxies) add("reverseProxy", r);

@@ -30,7 +30,8 @@ export function publicServer(s: StoredServer): LabServer {
 }
 
 export function publicCa(c: StoredCa) {
-  const { material: _material, requests: _requests, ...ca } = c;
+  const { material: _material, ...ca } = c as StoredCa & { requests?: unknown };
+  delete ca.requests;
   return ca;
 }
 

@@ -42,8 +42,50 @@ export type CaRequest = {
   certificatePem?: string;
 };
 
-/** What a CA row keeps beyond the snapshot's view: its real key pair and certificate, and its request log. */
-export type StoredCa = CertificationAuthority & { material: CaMaterial; requests: CaRequest[] };
+/**
+ * What a CA row keeps beyond the snapshot's view: its real key pair and certificate. Its request log is not in the
+ * row's JSON: one CaRequest row per request (see `caRequestsOf` / `insertCaRequest` and LabDraft.caRequests).
+ */
+export type StoredCa = CertificationAuthority & { material: CaMaterial };
+
+type CaRequestRow = { requestId: number; disposition: string; submittedDateTime: Date; data: string };
+
+function caRequestOf(r: CaRequestRow): CaRequest {
+  const rest = JSON.parse(r.data) as Omit<CaRequest, "requestId" | "disposition">;
+  return { requestId: r.requestId, disposition: r.disposition as CaRequest["disposition"], ...rest, submittedDateTime: rest.submittedDateTime ?? r.submittedDateTime.toISOString() };
+}
+
+/** The CA's request log (certsrv Issued Certificates / Failed Requests / Pending Requests), by request id. */
+export async function caRequestsOf(tx: Tx, tenantId: string, caId: string, disposition?: CaRequest["disposition"]): Promise<CaRequest[]> {
+  const rows = await tx.caRequest.findMany({ where: { tenantId, caId, ...(disposition ? { disposition } : {}) }, orderBy: { requestId: "asc" } });
+  return rows.map(caRequestOf);
+}
+
+/** The CA's last request id in the database; 1 (the CA's own certificate) when it has none. */
+export async function lastCaRequestId(tx: Tx, caId: string): Promise<number> {
+  const agg = await tx.caRequest.aggregate({ where: { caId }, _max: { requestId: true } });
+  return agg._max.requestId ?? 1;
+}
+
+/** The request id the CA gives its next request, read inside `tx` (a concurrent taker of the same id fails the insert). */
+export async function nextCaRequestId(tx: Tx, caId: string): Promise<number> {
+  return (await lastCaRequestId(tx, caId)) + 1;
+}
+
+const isUniqueViolation = (e: unknown) => (e as { code?: unknown } | null)?.code === "P2002";
+
+/** Appends one request to the CA's log. Another request that took the same id first answers concurrentChange (412). */
+export async function insertCaRequest(tx: Tx, tenantId: string, caId: string, entry: CaRequest): Promise<void> {
+  const { requestId, disposition, ...rest } = entry;
+  try {
+    await tx.caRequest.create({
+      data: { tenantId, caId, requestId, disposition, submittedDateTime: new Date(entry.submittedDateTime), data: JSON.stringify(rest) },
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) throw concurrentChange();
+    throw e;
+  }
+}
 /** A server row keeps the private keys of the certificates in its LocalMachine\My (PKCS#8 PEM by thumbprint). */
 export type StoredServer = LabServer & {
   privateKeys?: Record<string, string>;
@@ -107,7 +149,16 @@ function entryOf<T>(id: string, kind: string, version: number, data: T, isNew = 
 
 /** A stored row with the fields added since it was written filled in (zod defaults of the domain's schemas). */
 function withDefaults(kind: string, data: unknown): unknown {
-  if (kind === "ca") return ZStoredCaDefaults.parse(data);
+  if (kind === "ca") return withoutRequests(ZStoredCaDefaults.parse(data));
+  return data;
+}
+
+/** A CA's JSON never carries its request log (CaRequest rows do): a row written before the move loses it on load. */
+function withoutRequests(data: unknown): unknown {
+  if (data && typeof data === "object" && "requests" in data) {
+    const { requests: _requests, ...rest } = data as Record<string, unknown>;
+    return rest;
+  }
   return data;
 }
 
@@ -117,6 +168,8 @@ export class LabDraft {
   readonly appx = new Map<string, Entry<StoredAppProxyConnector>>();
   readonly connectorGroups: ConnectorGroupRow[] = [];
   readonly newConnectorGroups: ConnectorGroupRow[] = [];
+  /** CA requests added by this change, inserted by `commit` after the CA rows. */
+  readonly newCaRequests: { caId: string; entry: CaRequest }[] = [];
 
   constructor(readonly tenantId: string) {}
 
@@ -245,6 +298,25 @@ export class LabDraft {
     return g;
   }
 
+  /** The CA's request log as of `tx`, with the requests this draft added and has not committed yet. */
+  async caRequests(tx: Tx, caId: string, disposition?: CaRequest["disposition"]): Promise<CaRequest[]> {
+    const stored = this.objects.get(caId)?.original === null ? [] : await caRequestsOf(tx, this.tenantId, caId, disposition);
+    const queued = this.newCaRequests.filter((q) => q.caId === caId && (!disposition || q.entry.disposition === disposition)).map((q) => q.entry);
+    return [...stored, ...queued];
+  }
+
+  /** The id of the CA's next request inside `tx` (after the ones this draft queued): the last one + 1, 2 for the first. */
+  async nextCaRequestId(tx: Tx, caId: string): Promise<number> {
+    const inDb = this.objects.get(caId)?.original === null ? 1 : await lastCaRequestId(tx, caId);
+    const queued = this.newCaRequests.filter((q) => q.caId === caId).map((q) => q.entry.requestId);
+    return Math.max(inDb, ...queued) + 1;
+  }
+
+  /** Queues a request for the CA's log; `commit` inserts it (a concurrent request with the same id answers 412). */
+  addCaRequest(caId: string, entry: CaRequest): void {
+    this.newCaRequests.push({ caId, entry });
+  }
+
   /** Writes what changed. Each update is guarded by the version read, so a concurrent change answers 412. */
   async commit(tx: Tx): Promise<void> {
     const tenantId = this.tenantId;
@@ -261,7 +333,7 @@ export class LabDraft {
         }
         continue;
       }
-      const json = JSON.stringify(e.data);
+      const json = JSON.stringify(e.kind === "ca" ? withoutRequests(e.data) : e.data);
       const name = rowName(e.kind as Kind, e.data as never);
       if (e.original === null) {
         await tx.labObject.create({ data: { id: e.id, tenantId, kind: e.kind, name, data: json } });
@@ -275,6 +347,12 @@ export class LabDraft {
       }
       e.original = json;
     }
+    for (const q of this.newCaRequests) {
+      const ca = this.objects.get(q.caId);
+      if (!ca || ca.kind !== "ca" || ca.deleted) continue; // removed in the same change: its log goes with it
+      await insertCaRequest(tx, tenantId, q.caId, q.entry);
+    }
+    this.newCaRequests.length = 0;
     for (const e of this.intune.values()) {
       const c = e.data;
       const { id, serverId, generation, version, enrolledDateTime, lastCheckinDateTime, connectorName, machineName, ...extra } = c;
