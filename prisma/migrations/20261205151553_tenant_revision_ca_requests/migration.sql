@@ -36,7 +36,7 @@ INSERT INTO "TenantRevision" ("tenantId") SELECT "id" FROM "Tenant";
 INSERT INTO "CaRequest" ("id", "tenantId", "caId", "requestId", "disposition", "submittedDateTime", "data")
 SELECT lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-a' || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))),
        o."tenantId", o."id", json_extract(r.value, '$.requestId'), json_extract(r.value, '$.disposition'),
-       CAST(strftime('%s', json_extract(r.value, '$.submittedDateTime')) AS INTEGER) * 1000,
+       strftime('%Y-%m-%dT%H:%M:%f+00:00', json_extract(r.value, '$.submittedDateTime')),
        json_remove(r.value, '$.requestId', '$.disposition')
 FROM "LabObject" o, json_each(o."data", '$.requests') r WHERE o."kind" = 'ca';
 UPDATE "LabObject" SET "data" = json_remove("data", '$.requests') WHERE "kind" = 'ca' AND json_type("data", '$.requests') IS NOT NULL;
