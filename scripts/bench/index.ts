@@ -10,7 +10,8 @@ import { benchLabRules } from "./lab-rules.ts";
 import { BenchServer, benchGraphList, benchLabConsoleWrite } from "./http.ts";
 import { benchFindings } from "./findings.ts";
 import { FIRST_LOAD_BUDGET_BYTES, benchPortals } from "./web.ts";
-import { benchScep, printScep } from "./scep.ts";
+import { availableParallelism } from "node:os";
+import { benchScep, pipelineFloor, printScep } from "./scep.ts";
 import { benchWorkshops, printWorkshopBench } from "./workshops.ts";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
@@ -104,7 +105,13 @@ try {
 }
 
 // (h) SCEP PKIOperation: its own server process; the RSA-2048 sign limit measured in the same run.
-if (runs("h")) printScep(await benchScep(seconds));
+// Once with one API process, then with one per core (npm start -- --workers N), against the same measured limit.
+if (runs("h")) {
+  const single = await benchScep(seconds);
+  printScep(single, await pipelineFloor());
+  const cores = Number(process.env.BENCH_SCEP_WORKERS ?? availableParallelism());
+  if (cores > 1) printScep(await benchScep(seconds, cores, single.signOpsPerSecond));
+}
 
 // (i) Workshops: its own server process (a fresh database with 30 seat tenants).
 if (runs("i")) printWorkshopBench(await benchWorkshops());

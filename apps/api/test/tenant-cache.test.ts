@@ -96,3 +96,26 @@ describe("findings come from the tenant cache until something the rules read cha
     expect((await revisionsOf(t.db, DEMO.fabrikam.tenantId))!.directory).toBeGreaterThan(0);
   });
 });
+
+describe("the SCEP endpoint reads the lab from the same counters (scep/ndes-service.ts scepLab)", () => {
+  const caps = (app = t.app) => request(app).get(`/scep/${tenantId}/ndes01.corp.contoso.com/certsrv/mscep/mscep.dll?operation=GetCACaps&message=default`);
+
+  it("a repeated GetCACaps reads no lab table; the app pool stopped by another process is the next answer's 503", async () => {
+    await expectStatus(request(t.app).post("/api/lab/reset").set(auth()).send({ scenario: "correct" }));
+    expect((await caps()).status).toBe(200);
+    statements.length = 0;
+    expect((await caps()).status).toBe(200);
+    for (const table of ["LabObject", "CertificateConnector", "AppProxyConnector", "ConnectorGroup"]) expect(readsTable(statements, table), `a cached GetCACaps reads ${table}`).toBe(false);
+    expect(readsTable(statements, "TenantRevision")).toBe(true);
+
+    // The other API process stops the SCEP application pool: this process answers as IIS then does, at once.
+    const id = await ndesServerId();
+    await expectStatus(request(other.app).patch(`/api/lab/servers/${id}/iis/app-pools/SCEP`).set(auth()).send({ state: "stopped" }));
+    const stopped = await caps();
+    expect(stopped.status).toBe(503);
+    expect(stopped.headers["x-certlab-reason-codes"]).toContain("NDES_APPPOOL_STOPPED");
+    await expectStatus(request(t.app).patch(`/api/lab/servers/${id}/iis/app-pools/SCEP`).set(auth()).send({ state: "started" }));
+    expect((await caps(other.app)).status).toBe(200);
+    await expectStatus(request(t.app).post("/api/lab/reset").set(auth()).send({ scenario: "correct" }));
+  });
+});

@@ -334,10 +334,11 @@ function keyInfo(spkiDer: ArrayBuffer): { keyAlgorithm: CertificateInfo["keyAlgo
   }
 }
 
-function signatureAlgorithmOid(der: Uint8Array): string {
-  const asn = asn1js.fromBER(der);
-  const cert = new pkijs.Certificate({ schema: asn.result });
-  return cert.signatureAlgorithm.algorithmId;
+/** The outer signatureAlgorithm OID, from the ASN.1 @peculiar/x509 already parsed (its `asn` is protected in the typings). */
+function signatureAlgorithmOid(cert: x509.X509Certificate): string {
+  const oid = (cert as unknown as { asn?: { signatureAlgorithm?: { algorithm?: unknown } } }).asn?.signatureAlgorithm?.algorithm;
+  if (typeof oid !== "string") throw new Error("no signature algorithm");
+  return oid;
 }
 
 /** Parse a certificate given as DER bytes, PEM text or base64 DER. Throws PkiInputError on anything else. */
@@ -349,11 +350,17 @@ export function parseCertificate(input: Uint8Array | string): CertificateInfo {
   try {
     cert = new x509.X509Certificate(der);
     nodeCert = new NodeX509Certificate(der);
-    sigOid = signatureAlgorithmOid(der);
+    sigOid = signatureAlgorithmOid(cert);
   } catch (err) {
     throw new PkiInputError(NOT_A_CERTIFICATE, { cause: err });
   }
   return describe(der, cert, nodeCert, sigOid);
+}
+
+/** parseCertificate for a certificate already in hand as @peculiar/x509 (one just issued): not parsed again. */
+export function describeCertificate(cert: x509.X509Certificate): CertificateInfo {
+  const der = new Uint8Array(cert.rawData);
+  return describe(der, cert, new NodeX509Certificate(der), signatureAlgorithmOid(cert));
 }
 
 function describe(der: Uint8Array, cert: x509.X509Certificate, nodeCert: NodeX509Certificate, sigOid: string): CertificateInfo {

@@ -5,6 +5,7 @@
 import { x509, type CryptoKey } from "./x509-setup.js";
 import {
   KEY_USAGE_NAMES,
+  describeCertificate,
   parseCertificate,
   PkiInputError,
   toPem,
@@ -116,8 +117,16 @@ function toResult(cert: x509.X509Certificate, privateKeyPkcs8Pem?: string): Issu
     certificatePem: toPem(der),
     certificateDerBase64: Buffer.from(der).toString("base64"),
     ...(privateKeyPkcs8Pem ? { privateKeyPkcs8Pem } : {}),
-    info: parseCertificate(der),
+    info: describeCertificate(cert),
   };
+}
+
+/** The AKI extension per issuer certificate (a loaded CA signs many certificates: SCEP). */
+const akiOf = new WeakMap<x509.X509Certificate, Promise<x509.AuthorityKeyIdentifierExtension>>();
+function issuerAki(issuer: x509.X509Certificate): Promise<x509.AuthorityKeyIdentifierExtension> {
+  let hit = akiOf.get(issuer);
+  if (!hit) akiOf.set(issuer, (hit = authorityKeyIdentifier(issuer)));
+  return hit;
 }
 
 /** Issue a certificate signed by `ca` (CaMaterial, or an already loaded CA to save the key import). */
@@ -136,7 +145,7 @@ export async function issueCertificate(ca: CaMaterial | LoadedCa, req: Certifica
   }
   const extensions = leafExtensions(req);
   extensions.push(await x509.SubjectKeyIdentifierExtension.create(publicKey));
-  extensions.push(await authorityKeyIdentifier(issuer.certificate));
+  extensions.push(await issuerAki(issuer.certificate));
   const cert = await x509.X509CertificateGenerator.create({
     subject: nameFromRfc4514(req.subject),
     issuer: issuer.certificate.subjectName,

@@ -7,7 +7,7 @@ import { isScepType, type StoredProfile } from "@certlab/domain/intune/profiles"
 import type { SubjectSample } from "@certlab/domain/intune/subject-name";
 import { resolveInternalHost } from "@certlab/domain/lab/lab-browser";
 import type { LabSnapshot } from "@certlab/domain/lab/snapshot";
-import type { Db } from "../db/client.ts";
+import type { Db, Tx } from "../db/client.ts";
 import { badRequest } from "../http/errors.ts";
 
 /** How long a challenge is valid (Intune's SCEP challenge is valid for 60 minutes). */
@@ -27,8 +27,8 @@ export async function challengeKeys(db: Db, tenantId: string): Promise<Challenge
   }
 }
 
-/** "ok" the first time, "used" on a replay, "unknown" for a jti Intune never minted (in this tenant). */
-export async function consumeChallenge(db: Db, tenantId: string, jti: string, now = new Date()): Promise<"ok" | "used" | "unknown"> {
+/** "ok" the first time, "used" on a replay, "unknown" for a jti Intune never minted (in this tenant). `db` may be a transaction. */
+export async function consumeChallenge(db: Tx, tenantId: string, jti: string, now = new Date()): Promise<"ok" | "used" | "unknown"> {
   const res = await db.scepChallenge.updateMany({ where: { id: jti, tenantId, usedDateTime: null }, data: { usedDateTime: now } });
   if (res.count === 1) return "ok";
   return (await db.scepChallenge.count({ where: { id: jti, tenantId } })) ? "used" : "unknown";

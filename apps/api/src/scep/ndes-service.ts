@@ -20,6 +20,7 @@ import { loadCa, type CaMaterial, type LoadedCa } from "@certlab/pki/ca";
 import type { ChallengeKeys } from "@certlab/pki/scep/challenge";
 import type { Db } from "../db/client.ts";
 import { tenantSnapshot } from "../store/snapshot.ts";
+import { cachedRead, deepFreeze } from "../store/tenant-cache.ts";
 import { insertCaRequest, LabDraft, nextCaRequestId, type StoredCa, type StoredServer } from "../store/lab/state.ts";
 import { certRefOf, keyUsageFor } from "../store/lab/pki.ts";
 import { intuneConnectorStatus, toLabSnapshot } from "../store/lab/snapshot.ts";
@@ -83,13 +84,39 @@ export function scepQuery(rawQuery: string): { operation?: string; message?: str
 
 type Route = { lab: LabSnapshot; result: BrowseResult; ndesHost: string | undefined };
 
+/** The lab as NDES and the CA see it: the rows with their key material, and the rule engine's view of them. */
+type ScepLab = { draft: LabDraft; own: LabSnapshot | undefined; contexts: Map<string, NdesCtx> };
+
+/**
+ * The tenant's lab for the SCEP endpoint, read once and then served from memory while the tenant's lab counter is
+ * unchanged (store/tenant-cache.ts: a commit by any process changes it; at most 5 s, for the clock-dependent
+ * connector state). Shared by concurrent requests, so frozen: nothing here writes to it (writes go through the
+ * CaRequest and ScepChallenge tables, which the lab counter does not follow).
+ */
+export function scepLab(db: Db, tenantId: string): Promise<ScepLab> {
+  return cachedRead(db, tenantId, "scep-lab", ["lab"], async () => {
+    const draft = await LabDraft.load(db, tenantId);
+    for (const e of [...draft.objects.values(), ...draft.intune.values(), ...draft.appx.values()]) deepFreeze(e.data);
+    return { draft, own: deepFreeze(toLabSnapshot(draft)), contexts: new Map() };
+  });
+}
+
+/** ndesContext, once per cached lab and host. */
+function ndesContextOf(l: ScepLab, host: string): NdesCtx {
+  let hit = l.contexts.get(host);
+  if (!hit) {
+    if (l.contexts.size >= 64) l.contexts.clear();
+    l.contexts.set(host, (hit = ndesContext(l.draft, host)));
+  }
+  return hit;
+}
+
 /**
  * The lab's answer for this URL, and which NDES host it reached (the internal one the app proxy forwarded to).
  * The lab is read once per request (`d`, also what NDES and the CA work from); the whole tenant (Entra's
  * application proxy) only for a host that is not one of the lab's own names. An unknown tenant has no lab.
  */
-async function route(db: Db, r: ScepHttpRequest, d: LabDraft): Promise<Route | undefined> {
-  const own = toLabSnapshot(d);
+async function route(db: Db, r: ScepHttpRequest, own: LabSnapshot | undefined): Promise<Route | undefined> {
   if (!own) return undefined;
   const url = `https://${r.host}${r.path}${r.rawQuery ? `?${r.rawQuery}` : ""}`;
   if (resolveInternalHost(own, r.host)) return { lab: own, result: browse(own, url), ndesHost: r.host };
@@ -110,8 +137,8 @@ const REGISTRY_CODES = ["NDES_TEMPLATE_REGISTRY_DEFAULT", "NDES_TEMPLATE_REGISTR
 const REAL_OPERATIONS = new Set(["getcacaps", "getcacert", "pkioperation"]);
 
 export async function serveScep(db: Db, r: ScepHttpRequest): Promise<ScepHttpResponse> {
-  const d = await LabDraft.load(db, r.tenantId);
-  const routed = await route(db, r, d);
+  const l = await scepLab(db, r.tenantId);
+  const routed = await route(db, r, l.own);
   if (!routed) return page({ status: 0, title: "This site can’t be reached", body: `DNS_PROBE_FINISHED_NXDOMAIN — ${r.host}’s server IP address could not be found (no such directory or lab).`, reasonCodes: [] });
   const { result, ndesHost } = routed;
   const { operation, message } = scepQuery(r.rawQuery);
@@ -120,7 +147,7 @@ export async function serveScep(db: Db, r: ScepHttpRequest): Promise<ScepHttpRes
   if (!healthy || !ndesHost) return page(result);
 
   if (op === "getcacaps") return { status: 200, contentType: "text/plain", body: GET_CA_CAPS, headers: {} };
-  const ctx = ndesContext(d, ndesHost);
+  const ctx = ndesContextOf(l, ndesHost);
   if (!ctx.ok) return { status: 500, contentType: "text/plain; charset=utf-8", body: `500 - Internal server error.\n${ctx.message}\n`, headers: { "X-Certlab-Ndes-Event": headerSafe(ctx.message) } };
   if (op === "getcacert") {
     const ca = ctx.ca;
@@ -144,7 +171,7 @@ export async function serveScep(db: Db, r: ScepHttpRequest): Promise<ScepHttpRes
     const text = `Event ${err.ndesEventId ?? 16}: ${err.message}`;
     return { status: 500, contentType: "text/plain; charset=utf-8", body: `500 - Internal server error.\n${text}\n`, headers: { "X-Certlab-Ndes-Event": headerSafe(text) } };
   }
-  const outcome = await enroll(db, r.tenantId, ndesHost, parsed, { draft: d, lab: routed.lab });
+  const outcome = await enroll(db, r.tenantId, ndesHost, parsed, l);
   const rep = buildCertRep(parsed, outcome.result, ctx.ra);
   const headers: Record<string, string> = { "X-Certlab-Scep-Status": outcome.result.status };
   if (outcome.reasonCodes.length) headers["X-Certlab-Reason-Codes"] = outcome.reasonCodes.join(",");
@@ -228,14 +255,14 @@ async function tenantChallengeKeys(db: Db, tenantId: string): Promise<ChallengeK
  * NDES with the Intune policy module and the CA, for one decrypted PKCSReq: verify the request, let the policy
  * module verify the challenge with (simulated) Intune, pick the template by the requested key usage, let the CA
  * decide, issue for real and record the request in the CA's Issued Certificates or Failed Requests.
- * `pre`: the lab as the caller already read it for this request (the SCEP endpoint), so it is not read again.
+ * `pre`: the lab as the caller already read it for this request (the SCEP endpoint); otherwise scepLab's.
  */
 export async function enroll(
   db: Db,
   tenantId: string,
   ndesHost: string,
   req: Pick<ParsedPkiMessage, "messageType" | "messageData" | "signerPublicKey" | "transactionId">,
-  pre?: { draft: LabDraft; lab: LabSnapshot },
+  pre?: ScepLab,
 ): Promise<EnrollOutcome> {
   const events: ScepEvent[] = [];
   if (req.messageType === MESSAGE_TYPE.CertPoll) return fail("badCertId", "No pending request with this transaction ID.", events);
@@ -252,10 +279,11 @@ export async function enroll(
   if (req.messageType === MESSAGE_TYPE.PKCSReq && !Buffer.from(signerSpki).equals(csr.spkiDer))
     return fail("badMessageCheck", "The PKCSReq is not signed with the key of the certificate request.", events);
 
-  const d = pre?.draft ?? (await LabDraft.load(db, tenantId));
-  const ctx = ndesContext(d, ndesHost);
-  if (!ctx.ok) return fail("badRequest", ctx.message, events);
-  const lab = pre?.lab ?? toLabSnapshot(d)!;
+  const l = pre ?? (await scepLab(db, tenantId));
+  const d = l.draft;
+  const ctx = ndesContextOf(l, ndesHost);
+  if (!ctx.ok || !l.own) return fail("badRequest", ctx.ok ? "There is no lab." : ctx.message, events);
+  const lab = l.own;
   const ix = labIndex(lab);
   const server = lab.servers.find((s) => s.id === ctx.server.id)!;
   const codes = findingsAbout(lab, [server.id, ctx.ndes.id, ...lab.intuneCertificateConnectors.filter((c) => c.serverId === server.id).map((c) => c.id)]);
@@ -275,14 +303,16 @@ export async function enroll(
   }
   const keys = await tenantChallengeKeys(db, tenantId);
   const opened = openChallenge(keys, csr.challengePassword);
-  const verifyFailure = (text: string) =>
-    fail("badRequest", text, [...events, { source: "Connector", id: 4005, text: `ScepVerifyFailure: Failed to verify a SCEP request with Intune. ${text}` }]);
+  const verifyFailure = (text: string, before = events.length) =>
+    fail("badRequest", text, [...events.slice(0, before), { source: "Connector", id: 4005, text: `ScepVerifyFailure: Failed to verify a SCEP request with Intune. ${text}` }]);
   if (!opened.ok) return verifyFailure(opened.message);
   if (opened.claims.tenantId !== tenantId) return verifyFailure("The challenge was issued for another tenant.");
   const bound = checkBinding(opened.claims, csr);
   if (!bound.ok) return verifyFailure(bound.message);
-  const consumed = await consumeChallenge(db, tenantId, opened.claims.jti);
-  if (consumed !== "ok") return verifyFailure(consumed === "used" ? "The challenge has already been used (replay)." : "The challenge is not known to Intune.");
+  // Single use: consumed in the transaction that records the request below (one commit per enrollment), so a
+  // replay is refused there, before any certificate leaves.
+  const verified = events.length;
+  const replayFailure = (consumed: "used" | "unknown") => verifyFailure(consumed === "used" ? "The challenge has already been used (replay)." : "The challenge is not known to Intune.", verified);
   events.push({ source: "Connector", id: 4004, text: "ScepVerifySuccess: Successfully verified a SCEP request with Intune." });
 
   // NDES → CA: the template from the MSCEP registry by key usage, submitted as the NDES service account.
@@ -318,6 +348,8 @@ export async function enroll(
       // One short transaction: the CA's next request id and the one CaRequest row (issued or failed). The lab is
       // not read again: only the CA row's version, to see whether the CA changed since it signed.
       return await db.$transaction(async (tx) => {
+        const consumed = await consumeChallenge(tx, tenantId, opened.claims.jti);
+        if (consumed !== "ok") return replayFailure(consumed);
         const row = await tx.labObject.findFirst({ where: { id: ca.id, tenantId, kind: "ca" }, select: { version: true } });
         if (!row) return fail("badRequest", "The Network Device Enrollment Service cannot find its CA.", events);
         const requestId = await nextCaRequestId(tx, ca.id);

@@ -50,6 +50,9 @@ type TenantEntry = {
 
 const MAX_TENANTS = 512;
 const byDb = new WeakMap<Db, Map<string, TenantEntry>>();
+type Derived = { key: string; readAt: number; value: unknown };
+/** cachedRead's values, per database client: "<tenantId>\0<name>" → value. */
+const derivedByDb = new WeakMap<Db, Map<string, Derived>>();
 const findingsOf = new WeakMap<TenantSnapshot, readonly Finding[]>();
 
 function tenantsOf(db: Db): Map<string, TenantEntry> {
@@ -61,6 +64,7 @@ function tenantsOf(db: Db): Map<string, TenantEntry> {
 /** Forgets everything cached (tests that compare cold and warm). */
 export function clearTenantCache(db: Db): void {
   byDb.delete(db);
+  derivedByDb.delete(db);
 }
 
 export function deepFreeze<T>(value: T): T {
@@ -132,4 +136,29 @@ export function findingsFor(snapshot: TenantSnapshot): Finding[] {
   }
   // A copy of the list (callers sort and filter it); the findings themselves are frozen.
   return [...hit];
+}
+
+/**
+ * Something else read from the tables of `parts` (the SCEP endpoint's view of the lab, with the key material the
+ * snapshot leaves out), cached under the same rules as a snapshot part: used while the counters of `parts` are
+ * unchanged and for at most TIME_TOLERANCE_MS, stored only when no commit touched them while it was read. The
+ * value is shared by every request until then: callers must treat it as read-only.
+ */
+export async function cachedRead<T>(db: Db, tenantId: string, name: string, parts: readonly PartName[], load: () => Promise<T>): Promise<T> {
+  const before = stampedCachesEnabled() ? await revisionsOf(db, tenantId) : undefined;
+  if (!before) return load();
+  let m = derivedByDb.get(db);
+  if (!m) derivedByDb.set(db, (m = new Map()));
+  const id = `${tenantId}\u0000${name}`;
+  const key = parts.map((p) => before[p]).join(".");
+  const now = Date.now();
+  const hit = m.get(id);
+  if (hit && hit.key === key && now - hit.readAt < TIME_TOLERANCE_MS) return hit.value as T;
+  const value = await load();
+  const after = await revisionsOf(db, tenantId);
+  if (after && parts.map((p) => after[p]).join(".") === key) {
+    if (m.size >= MAX_TENANTS * 4) m.clear();
+    m.set(id, { key, readAt: now, value });
+  } else m.delete(id);
+  return value;
 }

@@ -9,6 +9,9 @@
 import { createCipheriv, createDecipheriv, createHash, createPrivateKey, createPublicKey, privateDecrypt, publicEncrypt, randomBytes, sign, verify, constants, type KeyObject } from "node:crypto";
 import * as asn1js from "asn1js";
 import * as pkijs from "pkijs";
+import { AsnConvert } from "@peculiar/asn1-schema";
+import * as cms from "@peculiar/asn1-cms";
+import { Certificate as AsnCertificate } from "@peculiar/asn1-x509";
 import forge from "node-forge";
 import { certificateDer } from "../certificate-info.js";
 import { privateKeyOf, textCache } from "./key-cache.js";
@@ -202,6 +205,99 @@ export interface ParsedPkiMessage {
  * encryption key (an envelope addressed only to another certificate is refused, as NDES does).
  */
 export function parsePkiMessage(der: Uint8Array, ra: Pick<RaKeys, "encryptionCertificatePem" | "encryptionKeyPem">): ParsedPkiMessage {
+  return parseWellFormed(der, ra) ?? parseWithPkijs(der, ra);
+}
+
+/** The RA encryption certificate's issuer (DER) and serial number, parsed once per PEM. */
+const raRecipients = textCache<{ issuer: Buffer; serial: Buffer }>(64);
+const raRecipientOf = (pem: string) =>
+  raRecipients(pem, () => {
+    const c = AsnConvert.parse(certificateDer(pem), AsnCertificate);
+    return { issuer: Buffer.from(AsnConvert.serialize(c.tbsCertificate.issuer)), serial: Buffer.from(c.tbsCertificate.serialNumber) };
+  });
+
+/** A string attribute value (PrintableString and the like) or an OCTET STRING's bytes, from its DER. */
+function valueOf(der: ArrayBuffer | undefined): { text?: string; octets?: Buffer } {
+  if (!der) return {};
+  const block = asn1js.fromBER(der).result;
+  if (block instanceof asn1js.OctetString && !block.idBlock.isConstructed) return { octets: Buffer.from(block.valueBlock.valueHexView) };
+  const v = (block as unknown as { valueBlock?: { value?: unknown } }).valueBlock?.value;
+  return typeof v === "string" ? { text: v } : {};
+}
+
+/**
+ * The common case, fast: a DER pkiMessage as the SCEP clients we know send it, read with @peculiar/asn1-cms (whose
+ * schemas are built once; pkijs builds its schema tree again on every parse, most of a request's time). Anything
+ * unusual (a constructed encrypted content, a missing attribute, a signature or digest that does not check out)
+ * returns undefined, and parseWithPkijs reads the message again and gives the precise answer or error.
+ */
+function parseWellFormed(der: Uint8Array, ra: Pick<RaKeys, "encryptionCertificatePem" | "encryptionKeyPem">): ParsedPkiMessage | undefined {
+  try {
+    const ci = AsnConvert.parse(der, cms.ContentInfo);
+    if (ci.contentType !== OID.signedData) return undefined;
+    const sd = AsnConvert.parse(ci.content, cms.SignedData);
+    const signer = sd.signerInfos[0];
+    const sid = signer?.sid.issuerAndSerialNumber;
+    if (!signer || !sid || !signer.signedAttrs) return undefined;
+    const attr = (type: string) => valueOf(signer.signedAttrs!.find((a) => a.attrType === type)?.attrValues[0]);
+    const messageType = attr(OID.messageType).text;
+    const transactionId = attr(OID.transactionID).text;
+    const senderNonce = attr(OID.senderNonce).octets;
+    const md = attr(OID.messageDigest).octets;
+    if (!messageType || !transactionId || !senderNonce || !md) return undefined;
+    const sidIssuer = Buffer.from(AsnConvert.serialize(sid.issuer));
+    const sidSerial = Buffer.from(sid.serialNumber);
+    const signerCert = (sd.certificates ?? []).map((c) => c.certificate).find((c) => c && sidSerial.equals(Buffer.from(c.tbsCertificate.serialNumber)) && sidIssuer.equals(Buffer.from(AsnConvert.serialize(c.tbsCertificate.issuer))));
+    if (!signerCert) return undefined;
+    const digest = DIGESTS[signer.digestAlgorithm.algorithm];
+    const sigAlg = signer.signatureAlgorithm.algorithm;
+    if (!digest || !(sigAlg in SIGNATURE_DIGEST)) return undefined;
+    const single = sd.encapContentInfo.eContent?.single;
+    if (!single) return undefined;
+    const content = Buffer.from(single.buffer);
+    if (!md.equals(createHash(digest).update(content).digest())) return undefined;
+    const signerPublicKey = createPublicKey({ key: Buffer.from(AsnConvert.serialize(signerCert.tbsCertificate.subjectPublicKeyInfo)), format: "der", type: "spki" });
+    // The signature covers the signed attributes as a DER SET in the order sent: each attribute re-encoded (DER) is
+    // its bytes as sent when the client wrote DER; a client that did not is left to parseWithPkijs (the original bytes).
+    // (UnprotectedAttributes is asn1-cms's SET OF Attribute: the same encoding as signed attributes under the SET tag.)
+    const sentSet = Buffer.from(AsnConvert.serialize(new cms.UnprotectedAttributes(signer.signedAttrs)));
+    if (!verify(SIGNATURE_DIGEST[sigAlg] ?? digest, sentSet, { key: signerPublicKey, padding: constants.RSA_PKCS1_PADDING }, Buffer.from(signer.signature.buffer))) return undefined;
+
+    const eci0 = AsnConvert.parse(content, cms.ContentInfo);
+    if (eci0.contentType !== OID.envelopedData) return undefined;
+    const env = AsnConvert.parse(eci0.content, cms.EnvelopedData);
+    const mine = raRecipientOf(ra.encryptionCertificatePem);
+    const ktri = env.recipientInfos.map((r) => r.ktri).find((k) => {
+      const rid = k?.rid.issuerAndSerialNumber;
+      return !!rid && mine.serial.equals(Buffer.from(rid.serialNumber)) && mine.issuer.equals(Buffer.from(AsnConvert.serialize(rid.issuer)));
+    });
+    if (!ktri || ktri.keyEncryptionAlgorithm.algorithm !== OID.rsaEncryption) return undefined;
+    const eci = env.encryptedContentInfo;
+    const cipher = CIPHERS[eci.contentEncryptionAlgorithm.algorithm];
+    const iv = valueOf(eci.contentEncryptionAlgorithm.parameters ?? undefined).octets;
+    const encrypted = eci.encryptedContent?.value;
+    if (!cipher || !iv || !encrypted) return undefined;
+    const cek = rsaPkcs1Unpad(privateDecrypt({ key: privateKeyOf(ra.encryptionKeyPem), padding: constants.RSA_NO_PADDING }, Buffer.from(ktri.encryptedKey.buffer)));
+    if (cek.length !== cipher.keyLength) return undefined;
+    const messageData = decryptContent(cipher.name, cek, iv, Buffer.from(encrypted.buffer));
+    return {
+      messageType,
+      transactionId,
+      senderNonce,
+      digest,
+      signerCertificateDer: new Uint8Array(AsnConvert.serialize(signerCert)),
+      signerPublicKey,
+      cipher: cipher.name,
+      messageData: new Uint8Array(messageData),
+      recipient: "raEncryption",
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every message the fast path does not take, with NDES's answer for each way a message can be wrong. */
+export function parseWithPkijs(der: Uint8Array, ra: Pick<RaKeys, "encryptionCertificatePem" | "encryptionKeyPem">): ParsedPkiMessage {
   let sd: pkijs.SignedData;
   try {
     const ci = pkijs.ContentInfo.fromBER(toAb(der));

@@ -3,7 +3,7 @@ import { x509 } from "../x509-setup.js";
 import { createRootCa, exportPkcs8Pem, generateRsaKeyPair } from "../ca.js";
 import { issueCertificate } from "../issue.js";
 import { nameFromRfc4514, parseCertificate, toPem } from "../certificate-info.js";
-import { buildCaRaCertResponse, buildCertRep, buildPkcsReq, parseCertRep, parsePkiMessage, ScepError, type ScepCipher } from "./message.js";
+import { buildCaRaCertResponse, buildCertRep, buildPkcsReq, parseCertRep, parsePkiMessage, parseWithPkijs, ScepError, type ScepCipher } from "./message.js";
 import { readScepCsr } from "./csr.js";
 import { checkBinding, mintChallenge, newChallengeKeys, openChallenge } from "./challenge.js";
 import { openssl, Scratch } from "../test-openssl.js";
@@ -99,6 +99,27 @@ describe("SCEP messages", () => {
     const bad = new Uint8Array(ok);
     bad[bad.length - 5] = (bad[bad.length - 5] ?? 0) ^ 0xff; // inside the signature
     expect(() => parsePkiMessage(bad, ra)).toThrow(/signature|decode/);
+  });
+
+  it("the fast reading (asn1-cms) and the full one (pkijs) agree on every cipher and digest, and on what they refuse", async () => {
+    const { ca, ra } = await setup();
+    const c = await csrWith("CN=device4, O=Contoso", "y".repeat(400));
+    const plain = (p: ReturnType<typeof parsePkiMessage>) => ({ ...p, signerPublicKey: p.signerPublicKey.export({ type: "spki", format: "der" }).toString("hex"), senderNonce: p.senderNonce.toString("hex"), messageData: Buffer.from(p.messageData).toString("hex"), signerCertificateDer: Buffer.from(p.signerCertificateDer).toString("hex") });
+    for (const [cipher, digest] of [["des-cbc", "sha1"], ["des-ede3-cbc", "sha256"], ["aes-128-cbc", "sha256"], ["aes-256-cbc", "sha512"]] as const) {
+      const msg = buildPkcsReq({ csrDer: c.csrDer, signerCertificatePem: c.selfPem, signerKeyPem: c.keyPem, recipientCertificatePem: ra.encryptionCertificatePem, transactionId: `T-${cipher}`, cipher, digest });
+      expect(plain(parsePkiMessage(msg, ra))).toEqual(plain(parseWithPkijs(msg, ra)));
+    }
+    const toCa = buildPkcsReq({ csrDer: c.csrDer, signerCertificatePem: c.selfPem, signerKeyPem: c.keyPem, recipientCertificatePem: ca.certificatePem, transactionId: "T" });
+    const refusal = (f: () => unknown) => {
+      try {
+        f();
+      } catch (e) {
+        return e instanceof ScepError ? `${e.ndesEventId} ${e.failInfo} ${e.message}` : String(e);
+      }
+      return "accepted";
+    };
+    expect(refusal(() => parsePkiMessage(toCa, ra))).toBe(refusal(() => parseWithPkijs(toCa, ra)));
+    expect(refusal(() => parsePkiMessage(toCa, ra))).toMatch(/^18 badMessageCheck .*CEP Encryption/);
   });
 });
 
