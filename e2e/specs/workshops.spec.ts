@@ -16,6 +16,12 @@ async function shot(page: Page, testInfo: TestInfo, name: string) {
 
 test("a trainer runs a workshop: two trainees join, a fix turns the matrix green live, a reset turns it red, the CSV lists both", async ({ page, browser }, testInfo) => {
   test.setTimeout(420_000);
+  // The trainer's session is not a workshop seat: the portal never asks for a trainee's Tasks (GET /api/workshop,
+  // which would answer 404 on every page).
+  const traineeReads: string[] = [];
+  page.on("request", (r) => {
+    if (new URL(r.url()).pathname === "/api/workshop") traineeReads.push(r.url());
+  });
   await signIn(page);
   const { joinCode } = await createWorkshop(page, { name: "Pre Authentication drill", scenarioId: SCENARIO.id, seats: 3, minutes: 45 });
   expect(joinCode).toMatch(/^[A-Z0-9]{6,8}$/);
@@ -78,6 +84,7 @@ test("a trainer runs a workshop: two trainees join, a fix turns the matrix green
     expect(csv.split(/\r?\n/)[0]).toMatch(/^seat,name,objective,passed/);
     expect(csv).toContain("Alice Trainee");
     expect(csv).toContain("Bob Trainee");
+    expect(traineeReads).toEqual([]);
   } finally {
     await alice.context.close();
     await bob.context.close();
@@ -118,6 +125,17 @@ test("hints released by the trainer, revealed by a trainee at their cost; the ma
     await expect(page.getByRole("timer", { name: "Time left" })).toHaveText(/^29:\d\d$/);
     await page.getByRole("toolbar", { name: "Commands" }).getByRole("button", { name: "Extend by 10 minutes" }).click();
     await expect(page.getByRole("timer", { name: "Time left" })).toHaveText(/^39:\d\d$/);
+
+    // Carol alone gets 10 more minutes from her drawer: her seat's time goes to 49:xx, the workshop's stays 39:xx.
+    await page.getByRole("button", { name: "Open Carol Trainee" }).click();
+    const drawer = page.getByRole("dialog", { name: "Carol Trainee" });
+    await expect(drawer.getByRole("timer", { name: "Time left for Carol Trainee" })).toHaveText(/^39:\d\d$/);
+    await drawer.getByRole("button", { name: "Give 10 more minutes" }).click();
+    await expect(drawer.getByRole("timer", { name: "Time left for Carol Trainee" })).toHaveText(/^49:\d\d$/);
+    await drawer.getByRole("button", { name: "Close" }).click();
+    await expect(page.getByRole("timer", { name: "Time left" })).toHaveText(/^39:\d\d$/);
+    await carol.page.reload();
+    await expect(tasks.getByRole("timer", { name: "Time left" })).toContainText(/Time left 49:\d\d/);
 
     // End it: the dashboard says so, and the trainee's panel follows.
     await page.getByRole("toolbar", { name: "Commands" }).getByRole("button", { name: "End workshop" }).click();

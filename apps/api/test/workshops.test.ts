@@ -26,7 +26,7 @@ type Matrix = {
   id: string;
   joinCode: string;
   state: string;
-  trainees: { seatId: string; seatNumber: number; displayName: string | null; score: number; maxScore: number; resets: number; objectives: Record<string, { passed: boolean; activeCodes: string[]; passedAt: string | null }> }[];
+  trainees: { seatId: string; seatNumber: number; displayName: string | null; score: number; maxScore: number; resets: number; objectives: Record<string, { passed: boolean; activeCodes: string[]; passedAt: string | null }>; endsAt?: string | null }[];
   seatLinks?: { seatId: string; seatNumber: number; url: string }[];
 };
 
@@ -140,6 +140,8 @@ describe("trainees", () => {
     a = await join(created.joinCode, "Alice");
     const me = await ok(a.agent.get("/api/session"));
     expect(me.body.tenant.id).toBe(a.tenantId);
+    // The session says it is a seat, so the portal asks GET /api/workshop for the Tasks panel (and nobody else does).
+    expect(me.body.workshopSeat).toBe(true);
     // Seat 2's link signs a second browser in as seat 2, once.
     const link = new URL(created.seatLinks!.find((l) => l.seatNumber === 2)!.url);
     const agentB = request.agent(t.app);
@@ -162,8 +164,9 @@ describe("trainees", () => {
     expect(text).not.toContain(s.objectives[0]!.solution.markdown.slice(0, 30));
     expect(text).not.toContain(s.faults[0]!.description.slice(0, 30));
     expect(text).not.toContain(s.objectives[0]!.hints[0]!.text.slice(0, 30));
-    // The demo admin is not in a seat.
+    // The demo admin is not in a seat, and its session says so.
     expect((await trainer.agent.get("/api/workshop")).status).toBe(404);
+    expect((await ok(trainer.agent.get("/api/session"))).body.workshopSeat).toBe(false);
   });
 
   it("can't read another seat's lab, the dashboard, or reset their own lab", async () => {
@@ -307,6 +310,46 @@ describe("ending", () => {
     expect((await proxy("extended")).status).toBe(201);
   });
 
+  it("extending one seat gives only that trainee more time, past the workshop's end", async () => {
+    const proxy = (tr: Trainee, name: string) => tr.agent.post(`/api/lab/reverse-proxies`).set("X-CSRF-Token", tr.csrf).send({ kind: "thirdParty", displayName: name, preauth: "passthrough", externalHostName: `${name}.example.com` });
+    const w = (await matrix()) as Matrix & { endsAt: string };
+    const row = (await ok(tw(`/api/workshops/${created.id}/seats/${a.seatId}/extend`).send({ minutes: 10 }))).body as { seatId: string; endsAt: string };
+    expect(row.seatId).toBe(a.seatId);
+    expect(Date.parse(row.endsAt) - Date.parse(w.endsAt)).toBe(10 * 60_000);
+    const m = (await matrix()) as Matrix & { endsAt: string };
+    expect(m.endsAt).toBe(w.endsAt);
+    expect(m.trainees.find((x) => x.seatId === a.seatId)!.endsAt).toBe(row.endsAt);
+    expect(m.trainees.find((x) => x.seatId === b.seatId)!.endsAt).toBeNull();
+    expect((await ok(a.agent.get("/api/workshop"))).body.endsAt).toBe(row.endsAt);
+    expect((await ok(b.agent.get("/api/workshop"))).body.endsAt).toBe(w.endsAt);
+
+    // The workshop's time runs out: Alice (extended) still works, Bob is read-only; seat actions follow the seat.
+    const saved = await t.db.workshop.findUniqueOrThrow({ where: { id: created.id } });
+    await t.db.workshop.update({ where: { id: created.id }, data: { endsAt: new Date(Date.now() - 60_000) } });
+    try {
+      expect((await proxy(a, "alice-extra")).status).toBe(201);
+      const refused = await proxy(b, "bob-late");
+      expect(refused.status).toBe(403);
+      expect(refused.body.error.message).toBe("The workshop has ended.");
+      expect((await ok(a.agent.get("/api/workshop"))).body.state).toBe("running");
+      expect((await ok(b.agent.get("/api/workshop"))).body.state).toBe("ended");
+      expect((await matrix()).state).toBe("ended");
+      expect((await tw(`/api/workshops/${created.id}/seats/${b.seatId}/link`)).status).toBe(409);
+      expect((await tw(`/api/workshops/${created.id}/seats/${a.seatId}/link`)).status).toBe(200);
+      // Extending again adds to the seat's own end, which is still ahead.
+      const again = (await ok(tw(`/api/workshops/${created.id}/seats/${a.seatId}/extend`).send({ minutes: 5 }))).body as { endsAt: string };
+      expect(Date.parse(again.endsAt) - Date.parse(row.endsAt)).toBe(5 * 60_000);
+    } finally {
+      await t.db.workshop.update({ where: { id: created.id }, data: { endsAt: saved.endsAt } });
+    }
+    expect((await tw(`/api/workshops/${created.id}/seats/${a.seatId}/extend`).send({ minutes: 0 })).status).toBe(400);
+    expect((await tw(`/api/workshops/${created.id}/seats/00000000-0000-0000-0000-000000000000/extend`).send({ minutes: 5 })).status).toBe(404);
+    expect((await otherTrainer.agent.post(`/api/workshops/${created.id}/seats/${a.seatId}/extend`).set("X-CSRF-Token", otherTrainer.csrf).send({ minutes: 5 })).status).toBe(404);
+    expect((await a.agent.post(`/api/workshops/${created.id}/seats/${a.seatId}/extend`).set("X-CSRF-Token", a.csrf).send({ minutes: 5 })).status).toBe(403);
+    const log = (await ok(trainer.agent.get(`/api/workshops/${created.id}/events/log`))).body.value as { type: string; seatId: string | null; data: { minutes: number } }[];
+    expect(log.filter((e) => e.type === "seat.extended").map((e) => [e.seatId, e.data.minutes])).toEqual([[a.seatId, 10], [a.seatId, 5]]);
+  });
+
   it("extend moves endsAt; end refuses trainee writes, hints and new joins with 'The workshop has ended'", async () => {
     const before = (await matrix()) as Matrix & { endsAt: string };
     const ext = (await ok(tw(`/api/workshops/${created.id}/extend`).send({ minutes: 15 }))).body;
@@ -314,6 +357,8 @@ describe("ending", () => {
     expect((await tw(`/api/workshops/${created.id}/extend`).send({ minutes: 0 })).status).toBe(400);
     const ended = (await ok(tw(`/api/workshops/${created.id}/end`))).body;
     expect(ended.state).toBe("ended");
+    // Ending ends every seat, Alice's extended one too (the write below), and no seat can be extended any more.
+    expect((await tw(`/api/workshops/${created.id}/seats/${a.seatId}/extend`).send({ minutes: 5 })).status).toBe(409);
     const write = await a.agent.post(`/api/lab/reverse-proxies`).set("X-CSRF-Token", a.csrf).send({ kind: "thirdParty", displayName: "late", preauth: "passthrough", externalHostName: "late.example.com" });
     expect(write.status).toBe(403);
     expect(write.body.error.message).toBe("The workshop has ended.");

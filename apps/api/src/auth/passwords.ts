@@ -19,9 +19,20 @@ export async function hashPassword(password: string): Promise<string> {
   return ["scrypt", N, R, P, salt.toString("base64"), key.toString("base64")].join("$");
 }
 
+/**
+ * Stored for an account whose password nobody knows (an account the complete setup creates with a random password
+ * it throws away): not "scrypt$…", so every password is refused, as it would be for the unknown one, without
+ * spending a scrypt on it. An admin's password reset (PATCH passwordProfile) gives the account a real hash.
+ */
+export const UNKNOWN_PASSWORD_HASH = "none$unknown-password";
+
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const [scheme, n, r, p, saltB64, hashB64] = stored.split("$");
-  if (scheme !== "scrypt" || !n || !r || !p || !saltB64 || !hashB64) return false;
+  if (scheme !== "scrypt" || !n || !r || !p || !saltB64 || !hashB64) {
+    // The same work as a real check, so the answer's timing doesn't tell such an account from one with a password.
+    await verifyPassword(password, await dummyPasswordHash());
+    return false;
+  }
   const expected = Buffer.from(hashB64, "base64");
   const key = await scrypt(password.normalize("NFKC"), Buffer.from(saltB64, "base64"), expected.length, {
     N: Number(n),

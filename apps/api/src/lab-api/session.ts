@@ -16,6 +16,7 @@ import { newSecret, sha256 } from "../auth/secrets.ts";
 import { requirePrincipal, type Principal } from "../http/context.ts";
 import { AppError } from "../http/errors.ts";
 import { parseBody } from "../http/validate.ts";
+import { isSeatAdmin } from "../workshops/seat-guard.ts";
 
 export const SESSION_HOURS = 8;
 
@@ -77,6 +78,8 @@ export async function sessionInfo(db: Db, principal: Principal): Promise<TSessio
       .map((u) => ({ tenantId: u.tenantId, displayName: u.tenant.displayName, initialDomain: initial(u.tenant.domains) }))
       .sort((a, b) => a.displayName.localeCompare(b.displayName)),
     csrfToken: principal.csrfToken ?? "",
+    // The portal asks for the trainee's Tasks panel (GET /api/workshop) only when this says so.
+    workshopSeat: await isSeatAdmin(db, principal),
   };
 }
 

@@ -7,7 +7,7 @@ import type { User } from "../generated/sqlite/client.ts";
 import type { Tx } from "../db/client.ts";
 import { asBoolean, asDate, fastAll } from "../db/fast-read.ts";
 import { AppError, notFound } from "../http/errors.ts";
-import { hashPassword } from "../auth/passwords.ts";
+import { hashPassword, UNKNOWN_PASSWORD_HASH } from "../auth/passwords.ts";
 import { diff } from "./audit.ts";
 import { checkIfMatch, concurrentChange } from "./etag.ts";
 import { isGuid } from "./ids.ts";
@@ -88,10 +88,14 @@ export class UsersStore extends StoreBase {
     }
   }
 
-  async create(input: TUserCreate): Promise<UserRow> {
+  /**
+   * `passwordDiscarded`: the caller throws the password away (nobody will ever know it), so no hash is computed; the
+   * account refuses every password until an admin resets it (UNKNOWN_PASSWORD_HASH), exactly as with the unknown one.
+   */
+  async create(input: TUserCreate, opts: { passwordDiscarded?: boolean } = {}): Promise<UserRow> {
     const upn = input.userPrincipalName.toLowerCase();
     UsersStore.assertPassword(input.passwordProfile.password);
-    const passwordHash = await hashPassword(input.passwordProfile.password);
+    const passwordHash = opts.passwordDiscarded ? UNKNOWN_PASSWORD_HASH : await hashPassword(input.passwordProfile.password);
     return this.write(async (tx) => {
       await this.assertVerifiedDomain(tx, upn);
       await this.assertUpnFree(tx, upn);

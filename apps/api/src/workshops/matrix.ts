@@ -4,7 +4,7 @@
 // signature is one grouped read of the seats' audit logs and lab objects (every store write records an audit line in
 // its transaction) plus the seat row's version, so a dashboard polling every second costs a few indexed reads.
 import { randomUUID } from "node:crypto";
-import { isStuck, rankScoreboard, seatScore, type HintPolicy, type HintRef, type RevealedHint, type TraineeCell, type TraineeRow } from "@certlab/domain/workshops/workshops";
+import { isStuck, rankScoreboard, seatEndsAt, seatScore, seatState, type HintPolicy, type HintRef, type RevealedHint, type TraineeCell, type TraineeRow } from "@certlab/domain/workshops/workshops";
 
 export type { TraineeCell, TraineeRow } from "@certlab/domain/workshops/workshops";
 import type { Db } from "../db/client.ts";
@@ -27,6 +27,16 @@ export const passedAtOf = (s: SeatRow) => JSON.parse(s.passedAt) as Record<strin
 /** "ended" once ended by the trainer or when the time is up. */
 export function effectiveState(w: WorkshopRow, now = new Date()): "running" | "ended" {
   return w.state === "ended" || now.getTime() >= w.endsAt.getTime() ? "ended" : "running";
+}
+
+/** One seat's state: the workshop's, except that a seat the trainer gave extra time runs until its own end. */
+export function seatEffectiveState(w: WorkshopRow, seat: SeatRow, now = new Date()): "running" | "ended" {
+  return seatState(w, seat, now);
+}
+
+/** When this seat's time is up (the workshop's end, or the seat's own later one). */
+export function seatEnd(w: WorkshopRow, seat: SeatRow): Date {
+  return seatEndsAt(w.endsAt, seat.endsAt);
 }
 
 // ── Change signatures
@@ -125,6 +135,7 @@ export function traineeRow(w: WorkshopRow, seat: SeatRow, grade: SeatGrade, now 
     resets: seat.resets,
     hintsUsed: revealed.length,
     lastPassAt: passTimes.at(-1) ?? null,
+    endsAt: seat.endsAt && seat.endsAt.getTime() > w.endsAt.getTime() ? seat.endsAt.toISOString() : null,
   };
 }
 
@@ -159,6 +170,8 @@ export function workshopHeader(w: WorkshopRow, now = new Date()) {
     state: effectiveState(w, now),
     startedAt: w.startedAt.toISOString(),
     endsAt: w.endsAt.toISOString(),
+    // Set when the trainer ended it (state "ended" alone may also mean the time is up, which extending reopens).
+    endedAt: iso(w.endedAt),
     releasedHints: releasedOf(w).map(({ objectiveId, hintId }) => ({ objectiveId, hintId })),
     objectives: scenario.objectives.map((o) => ({ id: o.id, title: o.title, points: o.points, hints: o.hints.map((h) => ({ id: h.id, penalty: h.penalty })) })),
   };

@@ -24,6 +24,7 @@ export function registerWorkshopPaths(registry: OpenAPIRegistry, finding: z.ZodT
     resets: z.number().int(),
     hintsUsed: z.number().int(),
     lastPassAt: z.string().nullable(),
+    endsAt: z.string().nullable().describe("This seat's own end when the trainer gave it extra time beyond the workshop's end (POST .../seats/{seatId}/extend); null otherwise"),
   });
   const ZHeader = z.object({
     id: z.string(),
@@ -36,6 +37,7 @@ export function registerWorkshopPaths(registry: OpenAPIRegistry, finding: z.ZodT
     state: z.enum(WORKSHOP_STATES),
     startedAt: z.string(),
     endsAt: z.string(),
+    endedAt: z.string().nullable().describe("When the trainer ended the workshop (null while not ended by the trainer; state is also \"ended\" once the time is up)"),
     releasedHints: z.array(z.object({ objectiveId: z.string(), hintId: z.string() })),
     objectives: z.array(z.object({ id: z.string(), title: z.string(), points: z.number().int(), hints: z.array(z.object({ id: z.string(), penalty: z.number().int() })) })),
   });
@@ -45,7 +47,7 @@ export function registerWorkshopPaths(registry: OpenAPIRegistry, finding: z.ZodT
     workshopName: z.string(),
     seatNumber: z.number().int(),
     displayName: z.string().nullable(),
-    endsAt: z.string(),
+    endsAt: z.string().describe("When this seat's time is up: the workshop's end, or the seat's own later end"),
     state: z.enum(WORKSHOP_STATES),
     hintPolicy: z.enum(HINT_POLICIES),
     objectives: z.array(z.object({
@@ -74,6 +76,7 @@ export function registerWorkshopPaths(registry: OpenAPIRegistry, finding: z.ZodT
   reg("post", "/api/workshops/{id}/seats/{seatId}/reset", "Reload the scenario in this seat only", { request: { params: seat } }, { 200: { description: "The seat's row", ...json(ZTrainee) } });
   reg("post", "/api/workshops/{id}/seats/{seatId}/objectives/{objectiveId}/reset", "Re-apply the faults this objective fixes (passed objectives stay fixed)", { request: { params: seat.extend({ objectiveId: z.string() }) } }, { 200: { description: "The seat's row", ...json(ZTrainee) } });
   reg("post", "/api/workshops/{id}/seats/{seatId}/link", "A new one-time sign-in link for the seat (the previous one stops working)", { request: { params: seat } }, { 200: { description: "Link", ...json(ZLink) } });
+  reg("post", "/api/workshops/{id}/seats/{seatId}/extend", "Give one trainee more time (the seat's own end; the other seats keep the workshop's)", { request: { params: seat, body: json(ZWorkshopExtend) } }, { 200: { description: "The seat's row", ...json(ZTrainee) }, 409: err("The workshop has ended") });
   reg("post", "/api/workshops/{id}/hints/release", "Release a hint to every trainee", { request: { params: id, body: json(ZHintRef) } }, { 200: { description: "Workshop", ...json(ZHeader) } });
   reg("post", "/api/workshops/{id}/extend", "Give every trainee more time", { request: { params: id, body: json(ZWorkshopExtend) } }, { 200: { description: "Workshop", ...json(ZHeader) } });
   reg("get", "/api/workshops/{id}/export.csv", "Results, one row per trainee × objective (CSV)", { request: { params: id } }, { 200: { description: "CSV", content: { "text/csv": { schema: z.string() } } } });

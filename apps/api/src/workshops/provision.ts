@@ -4,16 +4,25 @@
 // already enforces. The admin's account has no usable password: trainees sign in through the join code or the seat
 // link only (workshops/session.ts).
 import { randomUUID } from "node:crypto";
+import { availableParallelism } from "node:os";
 import { ROLE_IDS } from "@certlab/domain/directory/roles";
 import { SKU_IDS } from "@certlab/domain/directory/licenses";
 import { seatDomain } from "@certlab/domain/workshops/workshops";
 import type { Db } from "../db/client.ts";
 import type { Principal } from "../http/context.ts";
 import { principalForUser } from "../auth/principal.ts";
+import { newSecret, sha256 } from "../auth/secrets.ts";
+import { gradeSeat, tenantSignatures, type WorkshopRow } from "./matrix.ts";
 import { loadScenarioInto, type Scenario } from "./scenario-port.ts";
 
 /** Stored instead of a scrypt hash: verifyPassword refuses anything not "scrypt$…", so no password signs in. */
 export const NO_PASSWORD = "workshop-seat$no-password";
+
+/**
+ * Prisma's defaults (wait 2 s for a transaction, 5 s to run it) are too short here: on SQLite transactions run one at
+ * a time, and this one queues behind the other seats' scenario loads (the same bounds as theirs, complete-reset.ts).
+ */
+const SEAT_TRANSACTION = { maxWait: 20_000, timeout: 60_000 } as const;
 
 export type SeatTenant = { tenantId: string; adminUserId: string; domain: string };
 
@@ -41,7 +50,7 @@ export async function createSeatTenant(db: Db, workshopName: string, joinCode: s
       },
     });
     await tx.roleAssignment.create({ data: { id: `${adminUserId}-role`, tenantId, principalId: adminUserId, roleDefinitionId: ROLE_IDS.globalAdministrator } });
-  });
+  }, SEAT_TRANSACTION);
   return { tenantId, adminUserId, domain };
 }
 
@@ -62,4 +71,56 @@ export async function deleteSeatTenants(db: Db, seats: readonly SeatTenant[]): P
   if (!seats.length) return;
   await db.tenant.deleteMany({ where: { id: { in: seats.map((s) => s.tenantId) } } });
   await db.account.deleteMany({ where: { id: { in: seats.map((s) => s.adminUserId) } } });
+}
+
+/**
+ * Seats provisioned at once (CERTLAB_WORKSHOP_PROVISION_CONCURRENCY; default: 2 per CPU, at least 4). A seat's cost
+ * is mostly its CA and certificate key pairs (5 RSA keys, generated on libuv's thread pool), the rest its rows
+ * (the main thread; on SQLite one transaction at a time): with several seats in flight, one seat's keys are made
+ * while another's rows are written, so every core has work.
+ */
+export const PROVISION_CONCURRENCY = Math.max(1, Number(process.env.CERTLAB_WORKSHOP_PROVISION_CONCURRENCY) || Math.max(4, 2 * availableParallelism()));
+
+export type ProvisionedSeat = SeatTenant & { seatId: string; seatNumber: number; token: string };
+
+/**
+ * Seats 1..w.seats of a new workshop, each its own tenant with its own admin and the scenario loaded (atomically,
+ * in its own transaction), a WorkshopSeat row with a one-time sign-in token, and its first grade computed (so the
+ * matrix the creation answers is read from the grade cache, not graded seat after seat at the end). `created`
+ * receives every seat tenant as soon as it exists, so the caller can remove them all if anything fails; after the
+ * first failure no further seat is started.
+ */
+export async function provisionSeats(
+  db: Db,
+  w: WorkshopRow,
+  scenario: Scenario,
+  requestId: string,
+  created: SeatTenant[],
+  concurrency = PROVISION_CONCURRENCY,
+): Promise<ProvisionedSeat[]> {
+  const out: ProvisionedSeat[] = [];
+  let next = 1;
+  let failed = false;
+  const worker = async () => {
+    while (!failed && next <= w.seats) {
+      const n = next++;
+      try {
+        const t = await createSeatTenant(db, w.name, w.joinCode, n);
+        created.push(t);
+        await loadSeat(db, t, requestId, scenario);
+        const token = newSecret();
+        const seat = await db.workshopSeat.create({ data: { id: randomUUID(), workshopId: w.id, seatNumber: n, tenantId: t.tenantId, adminUserId: t.adminUserId, seatTokenHash: sha256(token) } });
+        const sig = (await tenantSignatures(db, [t.tenantId])).get(t.tenantId) ?? "";
+        await gradeSeat(db, w, seat, sig);
+        out.push({ ...t, seatId: seat.id, seatNumber: n, token });
+      } catch (err) {
+        failed = true;
+        throw err;
+      }
+    }
+  };
+  const results = await Promise.allSettled(Array.from({ length: Math.min(concurrency, w.seats) }, worker));
+  const failure = results.find((x): x is PromiseRejectedResult => x.status === "rejected");
+  if (failure) throw failure.reason;
+  return out.sort((a, b) => a.seatNumber - b.seatNumber);
 }

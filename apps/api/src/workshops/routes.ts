@@ -7,6 +7,7 @@ import { Router, type Request, type Response } from "express";
 import { z } from "zod";
 import {
   exportCsv,
+  extendedEnd,
   hintAvailable,
   joinCodeFrom,
   ZHintRef,
@@ -34,6 +35,8 @@ import {
   revealedOf,
   scenarioOf,
   scoreboard,
+  seatEffectiveState,
+  seatEnd,
   traineeRow,
   workshopHeader,
   workshopMatrix,
@@ -41,14 +44,12 @@ import {
   type SeatRow,
   type WorkshopRow,
 } from "./matrix.ts";
-import { createSeatTenant, deleteSeatTenants, loadSeat, type SeatTenant } from "./provision.ts";
+import { deleteSeatTenants, loadSeat, provisionSeats, type SeatTenant } from "./provision.ts";
 import { contentHash, shippedScenario, type Scenario } from "./scenario-port.ts";
 import { seatOfTenant, workshopEnded } from "./seat-guard.ts";
 import { signInAsSeat } from "./seat-session.ts";
 
 const EVENT_POLL_MS = 500;
-/** Seats provisioned at once (CERTLAB_WORKSHOP_PROVISION_CONCURRENCY, default 3). */
-const PROVISION_CONCURRENCY = Math.max(1, Number(process.env.CERTLAB_WORKSHOP_PROVISION_CONCURRENCY ?? 3) || 3);
 const HEARTBEAT_MS = 15_000;
 
 const noWorkshop = (id: string) => new AppError("notFound", `No workshop '${id}'. GET /api/workshops lists yours.`);
@@ -73,8 +74,9 @@ async function ownedSeat(db: Db, w: WorkshopRow, seatId: string): Promise<SeatRo
   return seat;
 }
 
-function requireRunning(w: WorkshopRow): void {
-  if (effectiveState(w) === "ended") throw new AppError("conflict", "The workshop has ended.", { code: "WorkshopEnded" });
+/** 409 once the workshop (or, for an action on one seat, that seat's time) has ended. */
+function requireRunning(w: WorkshopRow, seat?: SeatRow): void {
+  if ((seat ? seatEffectiveState(w, seat) : effectiveState(w)) === "ended") throw new AppError("conflict", "The workshop has ended.", { code: "WorkshopEnded" });
 }
 
 function objectiveAndHint(scenario: Scenario, ref: { objectiveId: string; hintId: string }) {
@@ -113,8 +115,8 @@ async function traineeView(db: Db, w: WorkshopRow, seatRow: SeatRow) {
     workshopName: w.name,
     seatNumber: seat.seatNumber,
     displayName: seat.displayName,
-    endsAt: w.endsAt.toISOString(),
-    state: effectiveState(w),
+    endsAt: seatEnd(w, seat).toISOString(),
+    state: seatEffectiveState(w, seat),
     hintPolicy: policy,
     objectives: scenario.objectives.map((o) => ({
       id: o.id,
@@ -219,7 +221,7 @@ export function workshopJoinRouter(db: Db): Router {
     const seat = token.length >= 16 && token.length <= 200 ? await db.workshopSeat.findUnique({ where: { seatTokenHash: sha256(token) } }) : null;
     if (!seat) throw new AppError("notFound", "This seat link is not valid any more. Ask your trainer for a new one.");
     const w = await db.workshop.findUniqueOrThrow({ where: { id: seat.workshopId } });
-    if (effectiveState(w) === "ended") throw workshopEnded();
+    if (seatEffectiveState(w, seat) === "ended") throw workshopEnded();
     const used = await db.workshopSeat.updateMany({ where: { id: seat.id, seatTokenHash: seat.seatTokenHash }, data: { seatTokenHash: null } });
     if (used.count !== 1) throw new AppError("notFound", "This seat link is not valid any more. Ask your trainer for a new one.");
     const claimed = await claimSeat(db, w, null, seat.id);
@@ -243,7 +245,7 @@ export function workshopsRouter(db: Db): Router {
   r.post("/workshop/hints", async (req, res) => {
     const ref = parseBody(ZHintRef, req.body);
     const { w, seat } = await mySeat(db, requirePrincipal(req));
-    if (effectiveState(w) === "ended") throw workshopEnded();
+    if (seatEffectiveState(w, seat) === "ended") throw workshopEnded();
     const { hint } = objectiveAndHint(scenarioOf(w), ref);
     const revealed = revealedOf(seat);
     if (!revealed.some((h) => h.objectiveId === ref.objectiveId && h.hintId === ref.hintId)) {
@@ -281,7 +283,7 @@ export function workshopsRouter(db: Db): Router {
     const id = randomUUID();
     const created: SeatTenant[] = [];
     try {
-      await db.workshop.create({
+      const workshop = await db.workshop.create({
         data: {
           id,
           trainerTenantId: p.tenantId,
@@ -300,24 +302,8 @@ export function workshopsRouter(db: Db): Router {
           endsAt: new Date(now.getTime() + body.timeLimitMinutes * 60_000),
         },
       });
-      const links: { seatId: string; seatNumber: number; url: string }[] = [];
-      // A few seats at once: one seat's CA keys are generated (off the event loop) while another's rows are written.
-      let next = 1;
-      const worker = async () => {
-        while (next <= body.seats) {
-          const n = next++;
-          const t = await createSeatTenant(db, body.name, joinCode, n);
-          created.push(t);
-          await loadSeat(db, t, req.ctx.requestId, scenario);
-          const token = newSecret();
-          const seat = await db.workshopSeat.create({ data: { id: randomUUID(), workshopId: id, seatNumber: n, tenantId: t.tenantId, adminUserId: t.adminUserId, seatTokenHash: sha256(token) } });
-          links.push({ seatId: seat.id, seatNumber: n, url: seatLink(req, token) });
-        }
-      };
-      const results = await Promise.allSettled(Array.from({ length: Math.min(PROVISION_CONCURRENCY, body.seats) }, worker));
-      const failed = results.find((x): x is PromiseRejectedResult => x.status === "rejected");
-      if (failed) throw failed.reason;
-      links.sort((x, y) => x.seatNumber - y.seatNumber);
+      const seats = await provisionSeats(db, workshop, scenario, req.ctx.requestId, created);
+      const links = seats.map((t) => ({ seatId: t.seatId, seatNumber: t.seatNumber, url: seatLink(req, t.token) }));
       await event(db, id, "created", "trainer", { seats: body.seats, scenarioId: scenario.id, scenarioVersion: scenario.version });
       await db.$transaction(async (tx) => {
         await recordAudit(tx, { tenantId: p.tenantId, principal: p, requestId: req.ctx.requestId }, {
@@ -417,7 +403,7 @@ export function workshopsRouter(db: Db): Router {
   r.post("/workshops/:id/seats/:seatId/reset", async (req, res) => {
     const w = await owned(db, req);
     const seat = await ownedSeat(db, w, String(req.params.seatId));
-    requireRunning(w);
+    requireRunning(w, seat);
     await loadSeat(db, seat, req.ctx.requestId, scenarioOf(w));
     await db.workshopSeat.update({ where: { id: seat.id }, data: { resets: { increment: 1 }, passedAt: "{}", progressAt: new Date(), version: { increment: 1 } } });
     await event(db, w.id, "lab.reset", "trainer", {}, seat.id);
@@ -433,7 +419,7 @@ export function workshopsRouter(db: Db): Router {
     const scenario = scenarioOf(w);
     const objective = scenario.objectives.find((o) => o.id === req.params.objectiveId);
     if (!objective) throw new AppError("notFound", `The scenario has no objective '${String(req.params.objectiveId)}'.`);
-    requireRunning(w);
+    requireRunning(w, seat);
     const { grade } = await gradeOneSeat(db, w, seat);
     const open = new Set(grade.evaluation.objectives.filter((o) => !o.passed).map((o) => o.id));
     const faults = new Set([...objective.fixes, ...scenario.objectives.filter((o) => open.has(o.id)).flatMap((o) => o.fixes)]);
@@ -453,7 +439,7 @@ export function workshopsRouter(db: Db): Router {
   r.post("/workshops/:id/seats/:seatId/link", async (req, res) => {
     const w = await owned(db, req);
     const seat = await ownedSeat(db, w, String(req.params.seatId));
-    requireRunning(w);
+    requireRunning(w, seat);
     const token = await issueSeatToken(db, seat.id);
     res.json({ seatId: seat.id, seatNumber: seat.seatNumber, url: seatLink(req, token) });
   });
@@ -473,13 +459,26 @@ export function workshopsRouter(db: Db): Router {
     res.json(workshopHeader(await db.workshop.findUniqueOrThrow({ where: { id: w.id } })));
   });
 
+  // One trainee more time: the seat's own end moves (from its current end, or from now when that has passed); the
+  // other seats keep the workshop's. The trainee's writes are accepted until then, even after the workshop's end.
+  r.post("/workshops/:id/seats/:seatId/extend", async (req, res) => {
+    const w = await owned(db, req);
+    const seat = await ownedSeat(db, w, String(req.params.seatId));
+    const { minutes } = parseBody(ZWorkshopExtend, req.body);
+    if (w.state === "ended") throw new AppError("conflict", "The workshop has ended; an ended workshop cannot be extended.", { code: "WorkshopEnded" });
+    const endsAt = extendedEnd(seatEnd(w, seat), minutes, new Date());
+    await db.workshopSeat.update({ where: { id: seat.id }, data: { endsAt, version: { increment: 1 } } });
+    await event(db, w.id, "seat.extended", "trainer", { minutes, endsAt: endsAt.toISOString() }, seat.id);
+    const g = await gradeOneSeat(db, w, await ownedSeat(db, w, seat.id));
+    res.json(traineeRow(w, g.seat, g.grade));
+  });
+
   r.post("/workshops/:id/extend", async (req, res) => {
     const w = await owned(db, req);
     const { minutes } = parseBody(ZWorkshopExtend, req.body);
     if (w.state === "ended") throw new AppError("conflict", "The workshop has ended; an ended workshop cannot be extended.", { code: "WorkshopEnded" });
     // Time that ran out is given back from now: extending a workshop whose time is up reopens it.
-    const from = Math.max(w.endsAt.getTime(), Date.now());
-    const endsAt = new Date(from + minutes * 60_000);
+    const endsAt = extendedEnd(w.endsAt, minutes, new Date());
     await db.workshop.update({ where: { id: w.id }, data: { endsAt, timeLimitMinutes: w.timeLimitMinutes + minutes, version: { increment: 1 } } });
     await event(db, w.id, "extended", "trainer", { minutes, endsAt: endsAt.toISOString() });
     res.json(workshopHeader(await db.workshop.findUniqueOrThrow({ where: { id: w.id } })));

@@ -292,5 +292,7 @@ export const ZSessionInfo = z.object({
   allowedActions: z.array(ZAction),
   directories: z.array(z.object({ tenantId: ZGuid, displayName: z.string(), initialDomain: z.string() })),
   csrfToken: z.string(),
+  /** Whether the signed-in user is a workshop seat's admin (a trainee): only then does GET /api/workshop answer. */
+  workshopSeat: z.boolean().optional().describe("true when the session is a trainee's workshop seat (GET /api/workshop answers it); absent or false otherwise"),
 });
 export type TSessionInfo = z.infer<typeof ZSessionInfo>;

@@ -1,17 +1,33 @@
 import { describe, expect, it } from "vitest";
 import {
   exportCsv,
+  extendedEnd,
   hintAvailable,
   isStuck,
   JOIN_CODE_ALPHABET,
   joinCodeFrom,
   rankScoreboard,
+  seatEndsAt,
   seatScore,
+  seatState,
   ZJoinCode,
   ZWorkshopCreate,
 } from "./workshops";
 
 describe("workshop rules", () => {
+  it("a seat ends at the later of its own end and the workshop's; ending the workshop ends every seat", () => {
+    const at = (m: number) => new Date(Date.UTC(2026, 0, 1, 10, m));
+    expect(seatEndsAt(at(30), null)).toEqual(at(30));
+    expect(seatEndsAt(at(30), at(40))).toEqual(at(40));
+    expect(seatEndsAt(at(50), at(40))).toEqual(at(50)); // the whole workshop extended past the seat's own time
+    expect(seatState({ state: "running", endsAt: at(30) }, { endsAt: null }, at(31))).toBe("ended");
+    expect(seatState({ state: "running", endsAt: at(30) }, { endsAt: at(40) }, at(31))).toBe("running");
+    expect(seatState({ state: "ended", endsAt: at(30) }, { endsAt: at(40) }, at(20))).toBe("ended");
+    // Extending adds to the end while it is ahead; time that ran out is given back from now.
+    expect(extendedEnd(at(30), 10, at(20))).toEqual(at(40));
+    expect(extendedEnd(at(30), 10, at(35))).toEqual(at(45));
+  });
+
   it("join codes use the unambiguous alphabet only and parse case-insensitively", () => {
     const bytes = new Uint8Array(64).map((_, i) => (i * 37 + 11) % 256);
     const code = joinCodeFrom(bytes);

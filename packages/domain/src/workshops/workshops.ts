@@ -68,6 +68,26 @@ export function seatDomain(joinCode: string, seatNumber: number): string {
   return `ws${joinCode.toLowerCase()}-seat${seatNumber}.onmicrosoft.com`;
 }
 
+// ── Time
+
+/**
+ * When a seat's time is up: the workshop's end, or the seat's own end when the trainer gave that trainee extra time
+ * and it is later (extending the whole workshop past it makes the workshop's end count again).
+ */
+export function seatEndsAt(workshopEndsAt: Date, seatEnd: Date | null): Date {
+  return seatEnd && seatEnd.getTime() > workshopEndsAt.getTime() ? seatEnd : workshopEndsAt;
+}
+
+/** A seat is "ended" once the trainer ended the workshop (every seat), or when the seat's time is up. */
+export function seatState(workshop: { state: string; endsAt: Date }, seat: { endsAt: Date | null }, now: Date): WorkshopState {
+  return workshop.state === "ended" || now.getTime() >= seatEndsAt(workshop.endsAt, seat.endsAt).getTime() ? "ended" : "running";
+}
+
+/** The end after adding `minutes`: time that already ran out is given back from `now`, not from the old end. */
+export function extendedEnd(currentEnd: Date, minutes: number, now: Date): Date {
+  return new Date(Math.max(currentEnd.getTime(), now.getTime()) + minutes * 60_000);
+}
+
 // ── Hints
 
 export type RevealedHint = { objectiveId: string; hintId: string; penalty: number; at: string };
@@ -158,6 +178,7 @@ export const WORKSHOP_EVENT_TYPES = [
   "objective.reset",
   "objective.passed",
   "extended",
+  "seat.extended",
   "ended",
 ] as const;
 export type WorkshopEventType = (typeof WORKSHOP_EVENT_TYPES)[number];
@@ -180,4 +201,6 @@ export type TraineeRow = {
   resets: number;
   hintsUsed: number;
   lastPassAt: string | null;
+  /** This seat's own end when the trainer gave this trainee extra time beyond the workshop's end; null otherwise. */
+  endsAt: string | null;
 };

@@ -50,7 +50,8 @@ export function storesIn(tx: Tx, principal: Principal, requestId: string) {
   };
 }
 
-/** A password meeting Entra's complexity rules, for an account the setup creates (an admin resets it to sign in). */
+/** A password meeting Entra's complexity rules, for an account the setup creates (an admin resets it to sign in; it
+ * is never shown, so the store keeps no hash of it: UsersStore.create passwordDiscarded). */
 function randomPassword(): string {
   return `Cl-${randomBytes(12).toString("base64url")}-9a`;
 }
@@ -86,7 +87,7 @@ async function writeDirectory(tx: Tx, s: ReturnType<typeof storesIn>, tenantId: 
       userPrincipalName: u.userPrincipalName,
       passwordProfile: { password: randomPassword(), forceChangePasswordNextSignIn: true },
       usageLocation: tenant.countryLetterCode,
-    });
+    }, { passwordDiscarded: true }); // the random password is never shown: no scrypt for it (2 per load)
     ids.set(u.id, row.id);
   }
   const real = (id: string) => ids.get(id) ?? id;

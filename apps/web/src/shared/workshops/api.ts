@@ -41,6 +41,8 @@ export type Workshop = {
   state: WorkshopState;
   startedAt: string;
   endsAt: string;
+  /** When the trainer ended it; state "ended" with no endedAt means the time is up (extending reopens it). */
+  endedAt?: string | null;
   releasedHints: { objectiveId: string; hintId: string }[];
   objectives: { id: string; title: string; points: number; hints?: { id: string; penalty: number; text?: string }[] }[];
   trainees: Trainee[];
@@ -177,6 +179,9 @@ export const workshopApi = {
   releaseHint: (id: string, objectiveId: string, hintId: string) =>
     request(`/api/workshops/${enc(id)}/hints/release`, { method: "POST", body: { objectiveId, hintId } }),
   extend: (id: string, minutes: number) => request(`/api/workshops/${enc(id)}/extend`, { method: "POST", body: { minutes } }),
+  /** More time for one trainee only: the seat's own end moves, the other seats keep the workshop's. */
+  extendSeat: (id: string, seatId: string, minutes: number) =>
+    request<Trainee>(`/api/workshops/${enc(id)}/seats/${enc(seatId)}/extend`, { method: "POST", body: { minutes } }),
   end: (id: string) => request(`/api/workshops/${enc(id)}/end`, { method: "POST", body: {} }),
   /** A new one-time sign-in link for one seat (the previous one stops working). */
   seatLink: (id: string, seatId: string) => request<{ seatId: string; seatNumber: number; url: string }>(`/api/workshops/${enc(id)}/seats/${enc(seatId)}/link`, { method: "POST", body: {} }),
@@ -189,12 +194,14 @@ export const workshopApi = {
 export const myWorkshopKey = (tenantId: string) => ["tenant", tenantId, "workshop"] as const;
 
 /**
- * The signed-in trainee's seat, or null when this session is not a workshop seat (404/403). Read once per
- * session and again after every write (tenant derived), so the Tasks panel follows the lab.
+ * The signed-in trainee's seat, or no data when this session is not a workshop seat. GET /api/session says which
+ * (`workshopSeat`), so nobody else asks GET /api/workshop (it would answer 404 on every signed-in page). A trainee's
+ * seat is read once per session and again after every write (tenant derived), so the Tasks panel follows the lab.
  */
 export function useMyWorkshop() {
   const session = useSession();
   const tenantId = session.data?.tenant.id ?? "";
+  const seat = session.data?.workshopSeat === true;
   return useQuery({
     queryKey: myWorkshopKey(tenantId),
     queryFn: async () => {
@@ -205,7 +212,7 @@ export function useMyWorkshop() {
         throw e;
       }
     },
-    enabled: !!session.data,
+    enabled: seat,
     staleTime: 30_000,
     retry: false,
     // A trainee's lab can also change from the trainer's side (a reset): read it again now and then.

@@ -1,5 +1,6 @@
 // Where the trainee's Tasks panel goes in every portal's frame (beside the guide panel). Only a workshop seat has
-// one (GET /api/workshop answers 404 for everyone else); its content is its own chunk, loaded for trainees only.
+// one (the session says so: GET /api/workshop is asked for trainees only); its content is its own chunk, loaded for
+// trainees only.
 import { lazy, Suspense } from "react";
 import { useMyWorkshop } from "@/shared/workshops/api";
 import { useTasksPanelOpen } from "@/shared/workshops/tasks-panel-store";

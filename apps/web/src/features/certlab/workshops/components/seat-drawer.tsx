@@ -1,5 +1,6 @@
-// One trainee's seat: their objectives, the findings on their lab, the last actions from the seat's audit log, and
-// the trainer's resets (the whole lab, or one objective: only the faults that objective fixes are applied again).
+// One trainee's seat: their objectives, the findings on their lab, the last actions from the seat's audit log, the
+// trainer's resets (the whole lab, or one objective: only the faults that objective fixes are applied again) and
+// extra time for this trainee only (the seat's own end; the other seats keep the workshop's).
 import { useState } from "react";
 import {
   Badge,
@@ -13,13 +14,17 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
-import { ArrowReset20Regular, Copy20Regular, Dismiss20Regular, Link20Regular } from "@fluentui/react-icons";
+import { ArrowReset20Regular, Copy20Regular, Dismiss20Regular, Link20Regular, Timer20Regular } from "@fluentui/react-icons";
 import { ConfirmDialog } from "@/shared/components/confirm-dialog";
 import { ErrorMessage, Loading } from "@/shared/components/query-state";
 import { SimpleTable } from "@/shared/components/simple-table";
 import { formatDateTime } from "@/shared/lib/format";
 import { useSeatDetails, useWorkshopAction, workshopApi, type Trainee, type Workshop } from "@/shared/workshops/api";
 import { traineeName } from "@/features/certlab/workshops/components/matrix";
+import { timeLeft, useNow } from "@/features/certlab/workshops/lib/time";
+
+/** What "Give 10 more minutes" adds to one seat. */
+const SEAT_EXTEND_MINUTES = 10;
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: "6px", marginBottom: "16px" },
@@ -49,6 +54,14 @@ export function SeatDrawer(props: { workshop: Workshop; seat: Trainee | undefine
     error: "Could not create a sign-in link",
   });
   const name = seat ? traineeName(seat) : "";
+  const extend = useWorkshopAction(w.id, () => workshopApi.extendSeat(w.id, seat!.seatId, SEAT_EXTEND_MINUTES), {
+    success: `Gave ${name || "the seat"} ${SEAT_EXTEND_MINUTES} more minutes`,
+    error: "Could not extend the seat",
+  });
+  const now = useNow();
+  // The seat's own end when the trainer extended it, else the workshop's.
+  const seatEndsAt = seat?.endsAt ?? w.endsAt;
+  const seatRunning = !w.endedAt && new Date(seatEndsAt).getTime() > now;
   return (
     <OverlayDrawer position="end" size="large" open={!!seat} onOpenChange={(_e, d) => !d.open && props.onClose()}>
       <DrawerHeader>
@@ -65,12 +78,22 @@ export function SeatDrawer(props: { workshop: Workshop; seat: Trainee | undefine
                 {seat.stuck ? " · stuck" : ""}
               </Text>
               {details.data?.tenant && <Text className={s.small}>Lab directory: {details.data.tenant.initialDomain}</Text>}
+              <Text className={s.small}>
+                Time left for this seat:{" "}
+                <span role="timer" aria-label={`Time left for ${name}`}>
+                  {seatRunning ? timeLeft(seatEndsAt, now) : "Ended"}
+                </span>
+                {seat.endsAt ? ` · extra time until ${formatDateTime(seat.endsAt)}` : ""}
+              </Text>
               <div className={s.row}>
-                <Button icon={<ArrowReset20Regular />} onClick={() => setPending({ kind: "lab" })} disabled={w.state === "ended"}>
+                <Button icon={<ArrowReset20Regular />} onClick={() => setPending({ kind: "lab" })} disabled={!seatRunning}>
                   Reset lab
                 </Button>
-                <Button icon={<Link20Regular />} disabled={w.state === "ended" || link.isPending} onClick={() => link.mutate()}>
+                <Button icon={<Link20Regular />} disabled={!seatRunning || link.isPending} onClick={() => link.mutate()}>
                   New sign-in link
+                </Button>
+                <Button icon={<Timer20Regular />} disabled={!!w.endedAt || extend.isPending} onClick={() => extend.mutate()}>
+                  Give {SEAT_EXTEND_MINUTES} more minutes
                 </Button>
               </div>
               {link.data && link.data.seatId === seat.seatId && (
@@ -109,7 +132,7 @@ export function SeatDrawer(props: { workshop: Workshop; seat: Trainee | undefine
                   {
                     header: <span className="sr-only">Action</span>,
                     cell: (o) => (
-                      <Button size="small" aria-label={`Reset objective ${o.title}`} disabled={w.state === "ended"} onClick={() => setPending({ kind: "objective", id: o.id, title: o.title })}>
+                      <Button size="small" aria-label={`Reset objective ${o.title}`} disabled={!seatRunning} onClick={() => setPending({ kind: "objective", id: o.id, title: o.title })}>
                         Reset
                       </Button>
                     ),

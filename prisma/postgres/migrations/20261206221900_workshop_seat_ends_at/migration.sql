@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "WorkshopSeat" ADD COLUMN     "endsAt" TIMESTAMP(3);
+
