@@ -1,41 +1,38 @@
 // Query client, Fluent theme (light/dark from Settings), toasts for new notifications, and the 401 hook.
-import { useEffect, useState, type ReactNode } from "react";
+import { lazy, Suspense, useEffect, useState, type ReactNode } from "react";
 import { QueryClientProvider, type QueryClient } from "@tanstack/react-query";
-import {
-  FluentProvider,
-  Toast,
-  ToastBody,
-  ToastTitle,
-  Toaster,
-  useId,
-  useToastController,
-  webDarkTheme,
-  webLightTheme,
-} from "@fluentui/react-components";
+import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { setUnauthorizedHandler } from "@/shared/api/http";
 import { createQueryClient } from "@/shared/api/query-client";
 import { notifications } from "@/shared/notifications/notification-store";
 import { sessionKey } from "@/shared/session/session";
 import { useTheme } from "@/shared/theme/theme-store";
+import type { ToastQueue } from "@/app/notification-toaster";
 
-/** New notifications also flash as a toast in the top-right corner, as the Azure portals do. */
+const NotificationToaster = lazy(() => import("@/app/notification-toaster"));
+
+/**
+ * New notifications also flash as a toast in the top-right corner, as the Azure portals do. The toaster is loaded
+ * with the first notification; the ones pushed meanwhile wait in the queue and show as soon as it is there.
+ */
 function NotificationToasts() {
-  const toasterId = useId("toaster");
-  const { dispatchToast } = useToastController(toasterId);
+  const [queue] = useState<ToastQueue>(() => ({ items: [], live: false }));
+  const [needed, setNeeded] = useState(false);
   useEffect(
     () =>
-      notifications.onPush((n) =>
-        dispatchToast(
-          <Toast>
-            <ToastTitle>{n.title}</ToastTitle>
-            {n.body && <ToastBody style={{ whiteSpace: "pre-line" }}>{n.body}</ToastBody>}
-          </Toast>,
-          { intent: n.intent, timeout: n.intent === "error" ? 8000 : 4000 },
-        ),
-      ),
-    [dispatchToast],
+      notifications.onPush((n) => {
+        if (queue.live) return;
+        queue.items.push(n);
+        setNeeded(true);
+      }),
+    [queue],
   );
-  return <Toaster toasterId={toasterId} position="top-end" offset={{ vertical: 48 }} />;
+  if (!needed) return null;
+  return (
+    <Suspense fallback={null}>
+      <NotificationToaster queue={queue} />
+    </Suspense>
+  );
 }
 
 export function AppProvider(props: { children: ReactNode; queryClient?: QueryClient }) {

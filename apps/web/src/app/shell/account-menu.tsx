@@ -1,83 +1,43 @@
 // The account manager (top right): who is signed in, to which directory, and the session actions.
-import {
-  Avatar,
-  Button,
-  makeStyles,
-  Menu,
-  MenuDivider,
-  MenuItem,
-  MenuList,
-  MenuPopover,
-  MenuTrigger,
-  Text,
-  tokens,
-} from "@fluentui/react-components";
-import { ArrowSwap20Regular, Key20Regular, SignOut20Regular } from "@fluentui/react-icons";
-import { useNavigate } from "react-router";
-import { useSignedInSession } from "@/shared/session/session";
-import { paths } from "@/shared/paths";
-import { useSignOut } from "@/app/shell/session-actions";
+// First paint draws only the button; Fluent's Menu (and the positioning engine under it) is its own chunk
+// (account-menu-popover.tsx), fetched when the pointer or the focus reaches the button, or at the latest when it is
+// activated, which then opens the menu as soon as it is there. The shell's first load stays without it (issue 9:
+// first-load JS ≤ 250 KB gzipped per portal).
+import { lazy, startTransition, Suspense, useState } from "react";
+import { AccountTrigger } from "@/app/shell/account-trigger";
 
-const useStyles = makeStyles({
-  trigger: { color: "inherit", minWidth: 0, maxWidth: "260px", padding: "0 6px", height: "40px" },
-  names: { display: "flex", flexDirection: "column", alignItems: "flex-end", lineHeight: "1.1", overflow: "hidden" },
-  // Full header colour: at 85% opacity the tenant name fell to 4.35:1 on the Entra blue bar (WCAG AA needs 4.5:1).
-  small: { fontSize: tokens.fontSizeBase100, textTransform: "uppercase" },
-  card: { display: "flex", gap: "12px", padding: "12px", alignItems: "center", maxWidth: "340px" },
-  sub: { color: tokens.colorNeutralForeground3 },
-});
+const AccountMenuPopover = lazy(() => import("@/app/shell/account-menu-popover"));
+
+type Wanted = { open: boolean; focus: boolean };
 
 export function AccountMenu(props: { onSwitchDirectory: () => void }) {
-  const s = useStyles();
-  const session = useSignedInSession();
-  const navigate = useNavigate();
-  const signOut = useSignOut();
+  const [wanted, setWanted] = useState<Wanted | null>(null);
+  // A transition: until the chunk is there the shell's button stays (focused, clickable); then the menu's replaces it.
+  const want = (w: Wanted) =>
+    startTransition(() =>
+      setWanted((prev) => {
+        const next = { open: !!prev?.open || w.open, focus: !!prev?.focus || w.focus };
+        return prev && prev.open === next.open && prev.focus === next.focus ? prev : next;
+      }),
+    );
+  const placeholder = (
+    <AccountTrigger
+      aria-haspopup="menu"
+      onPointerEnter={() => want({ open: false, focus: false })}
+      onFocus={() => want({ open: false, focus: true })}
+      onClick={() => want({ open: true, focus: true })}
+      onKeyDown={(e) => {
+        // Fluent's MenuTrigger opens on ArrowDown too.
+        if (e.key === "ArrowDown") {
+          e.preventDefault();
+          want({ open: true, focus: true });
+        }
+      }}
+    />
+  );
   return (
-    <Menu positioning="below-end">
-      <MenuTrigger disableButtonEnhancement>
-        <Button appearance="transparent" className={s.trigger} aria-label="Account manager">
-          <span className={s.names}>
-            <Text size={200} truncate wrap={false}>
-              {session.user.userPrincipalName}
-            </Text>
-            <Text className={s.small} truncate wrap={false}>
-              {session.tenant.displayName}
-            </Text>
-          </span>
-          <Avatar name={session.user.displayName} size={28} style={{ marginLeft: 8 }} />
-        </Button>
-      </MenuTrigger>
-      <MenuPopover>
-        <div className={s.card}>
-          <Avatar name={session.user.displayName} size={56} />
-          <div>
-            <Text weight="semibold" block>
-              {session.user.displayName}
-            </Text>
-            <Text block>{session.user.userPrincipalName}</Text>
-            <Text block className={s.sub}>
-              {session.tenant.displayName} ({session.tenant.defaultDomain})
-            </Text>
-            {session.roles.length > 0 && (
-              <Text block size={200} className={s.sub}>
-                {session.roles.map((r) => r.displayName).join(", ")}
-              </Text>
-            )}
-          </div>
-        </div>
-        <MenuDivider />
-        <MenuList>
-          <MenuItem icon={<ArrowSwap20Regular />} onClick={props.onSwitchDirectory}>
-            Switch directory
-          </MenuItem>
-          <MenuItem icon={<Key20Regular />} onClick={() => navigate(paths.tokens)}>
-            API tokens
-          </MenuItem>
-          <MenuItem icon={<SignOut20Regular />} onClick={() => signOut.mutate()}>
-            Sign out
-          </MenuItem>
-        </MenuList>
-      </MenuPopover>
-    </Menu>
+    <Suspense fallback={placeholder}>
+      {wanted ? <AccountMenuPopover onSwitchDirectory={props.onSwitchDirectory} defaultOpen={wanted.open} takeFocus={wanted.focus} /> : placeholder}
+    </Suspense>
   );
 }

@@ -2,7 +2,7 @@
 // one row per principal with an Allow checkbox per permission, and the "Select Users, Computers, Service
 // Accounts, or Groups" dialog that adds a principal.
 import { Button, Checkbox, Field, Input, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from "@fluentui/react-components";
-import { FormDialog } from "@/features/lab/console/components/ui";
+import { FormDialog } from "@/features/lab/console/components/form-dialog";
 
 export type AclEntry<K extends string> = { principal: string } & Record<K, boolean>;
 export type Permissions<K extends string> = readonly (readonly [K, string])[];

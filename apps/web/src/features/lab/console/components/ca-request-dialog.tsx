@@ -4,7 +4,7 @@
 import { useState } from "react";
 import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Select, Text, Textarea } from "@fluentui/react-components";
 import { api, useLabMutation, type CaRequest, type CaRequestSubmit, type Lab, type LabCa } from "@/features/lab/console/api/lab-api";
-import { FormDialog } from "@/features/lab/console/components/ui";
+import { FormDialog } from "@/features/lab/console/components/form-dialog";
 import { PropertyList } from "@/shared/components/property-list";
 import { formatDate } from "@/shared/lib/format";
 

@@ -19,7 +19,8 @@ import {
 import { formatDate } from "@/shared/lib/format";
 import { api, useLabMutation, type CertRef, type Lab, type LabNdes, type LabServerOut } from "@/features/lab/console/api/lab-api";
 import { FindingBadge, TAB_CODES, codeIn, useFindingsFor } from "@/features/lab/console/components/findings";
-import { FormDialog, Section, ekuName, useLabWrite } from "@/features/lab/console/components/ui";
+import { FormDialog } from "@/features/lab/console/components/form-dialog";
+import { Section, ekuName, useLabWrite } from "@/features/lab/console/components/ui";
 
 const cn = (dn: string) => /CN=([^,]+)/i.exec(dn)?.[1] ?? dn;
 

@@ -1,54 +1,8 @@
-// Small building blocks of the lab consoles: a form dialog (OK/Cancel as Windows dialogs have), a read-only notice.
-import type { FormEvent, ReactNode } from "react";
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  MessageBar,
-  MessageBarBody,
-} from "@fluentui/react-components";
+// Small building blocks of the lab consoles: a read-only notice, a section, EKU names. The form dialog is in
+// form-dialog.tsx, so the lab dashboard (which has none) does not load Fluent's Dialog on first load.
+import type { ReactNode } from "react";
+import { MessageBar, MessageBarBody } from "@fluentui/react-components";
 import { useCan } from "@/shared/session/session";
-
-export function FormDialog(props: {
-  open: boolean;
-  title: string;
-  children: ReactNode;
-  okLabel?: string;
-  busy?: boolean;
-  okDisabled?: boolean;
-  onSubmit: () => void;
-  onClose: () => void;
-  wide?: boolean;
-}) {
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (!props.busy && !props.okDisabled) props.onSubmit();
-  };
-  return (
-    <Dialog open={props.open} onOpenChange={(_e, d) => !d.open && props.onClose()}>
-      <DialogSurface aria-label={props.title} style={props.wide ? { maxWidth: 760 } : undefined}>
-        <form onSubmit={submit}>
-          <DialogBody>
-            <DialogTitle>{props.title}</DialogTitle>
-            <DialogContent style={{ display: "flex", flexDirection: "column", gap: 10 }}>{props.children}</DialogContent>
-            <DialogActions>
-              <Button type="submit" appearance="primary" disabled={props.busy || props.okDisabled}>
-                {props.okLabel ?? "OK"}
-              </Button>
-              <Button type="button" onClick={props.onClose}>
-                Cancel
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
-  );
-}
 
 /** Whether the signed-in user may change the lab (a Global Reader sees everything read-only). */
 export function useLabWrite(): boolean {

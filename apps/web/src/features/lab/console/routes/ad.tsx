@@ -22,7 +22,8 @@ import { Page } from "@/shared/components/page";
 import { ErrorMessage, Loading } from "@/shared/components/query-state";
 import { api, useLab, useLabMutation, type Lab, type LabAccount } from "@/features/lab/console/api/lab-api";
 import { FindingBadge, TAB_CODES, codeIn, useFindingsFor } from "@/features/lab/console/components/findings";
-import { FormDialog, ReadOnlyNotice, Section, useLabWrite } from "@/features/lab/console/components/ui";
+import { FormDialog } from "@/features/lab/console/components/form-dialog";
+import { ReadOnlyNotice, Section, useLabWrite } from "@/features/lab/console/components/ui";
 
 const KIND_LABEL: Record<string, string> = { user: "User", serviceAccount: "User (service account)", gmsa: "msDS-GroupManagedServiceAccount", computer: "Computer" };
 

@@ -25,7 +25,8 @@ import { ErrorMessage, Loading } from "@/shared/components/query-state";
 import { formatDate } from "@/shared/lib/format";
 import { api, useCaRequests, useLab, useLabMutation, type Lab, type LabCa } from "@/features/lab/console/api/lab-api";
 import { FindingBadge, FindingList, TAB_CODES, codeIn, useFindingsFor } from "@/features/lab/console/components/findings";
-import { FormDialog, ReadOnlyNotice, Section, useLabWrite } from "@/features/lab/console/components/ui";
+import { FormDialog } from "@/features/lab/console/components/form-dialog";
+import { ReadOnlyNotice, Section, useLabWrite } from "@/features/lab/console/components/ui";
 import { AclAddDialog, AclTable } from "@/features/lab/console/components/acl-editor";
 import { CaRequestDialog } from "@/features/lab/console/components/ca-request-dialog";
 

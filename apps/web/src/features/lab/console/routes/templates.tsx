@@ -8,7 +8,8 @@ import { Page } from "@/shared/components/page";
 import { ErrorMessage, Loading } from "@/shared/components/query-state";
 import { api, useLab, useLabMutation, type LabTemplate } from "@/features/lab/console/api/lab-api";
 import { FindingBadge, useFindingsFor } from "@/features/lab/console/components/findings";
-import { FormDialog, ReadOnlyNotice, ekuName, useLabWrite } from "@/features/lab/console/components/ui";
+import { FormDialog } from "@/features/lab/console/components/form-dialog";
+import { ReadOnlyNotice, ekuName, useLabWrite } from "@/features/lab/console/components/ui";
 
 export const CA_COMPAT = [
   ["2003", "Windows Server 2003"],
