@@ -13,7 +13,6 @@
 // per enrollment (weighted by their key size's cost, also measured here, when one is not RSA-2048).
 import { fork, type ChildProcess } from "node:child_process";
 import cluster from "node:cluster";
-import { availableParallelism } from "node:os";
 import * as nodeCrypto from "node:crypto";
 import { generateKeyPairSync, sign, type KeyObject } from "node:crypto";
 import { rmSync, mkdirSync } from "node:fs";
