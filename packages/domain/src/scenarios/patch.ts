@@ -2,6 +2,7 @@
 // fast-json-patch doing the patching. Before an operation is applied, its string values are expanded:
 //   "{{now-P2D}}", "{{now+PT1H}}"  an ISO 8601 duration from the moment the scenario is loaded (or clock.start)
 //   "{{/lab/cas/Contoso Issuing CA/id}}"  the value at that pointer of the document as it is at that operation
+// ({{var.<name>}} placeholders are replaced before, when the lab's seed picks the values: variables.ts.)
 // A string that is exactly one placeholder becomes the value itself (any JSON type); one embedded in text is
 // substituted as text. An Intune variable ("{{UserPrincipalName}}" in a subject format) is not a placeholder and
 // stays as written. The same expansion serves the runner's API requests (resolvePlaceholders).
@@ -54,6 +55,7 @@ function resolveOne(expr: string, ctx: PlaceholderContext): unknown {
     if (v === undefined) throw new Error(`'{{${expr}}}': nothing at that pointer`);
     return v;
   }
+  if (expr.startsWith("var.")) throw new Error(`'{{${expr}}}': a scenario variable is replaced when the lab's seed picks its value (instantiateScenario, variables.ts); this one was not`);
   // An Intune variable ({{UserPrincipalName}}, {{AAD_Device_ID}}…) is the profile's own text: left as written.
   if (findVariable(expr)) return `{{${expr}}}`;
   throw new Error(`'{{${expr}}}' is not a placeholder: use {{now}}, {{now-P2D}}, {{now+PT1H}} or {{/json/pointer}} (or an Intune variable such as {{UserPrincipalName}}, kept as text)`);

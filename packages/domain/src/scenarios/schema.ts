@@ -5,6 +5,7 @@
 // assert outcomes (rule cleared, state, enrollment), guards stop "fix by nuking", points per objective.
 // Every object refuses unknown keys, so a typo in a file is an error naming its path, not a silently ignored field.
 import { z } from "zod";
+import { MAX_VARIABLE_VALUES, variableUsageIssues, type VariableSpec } from "./variables";
 
 export const SCENARIO_SCHEMA_VERSION = "1.0";
 
@@ -107,6 +108,50 @@ export const ZApiRequest = z.strictObject({
 });
 export type ApiRequest = z.infer<typeof ZApiRequest>;
 
+// ── Variables (variables.ts): per-lab values picked by the seed, used as {{var.<name>}}
+
+const ZVarName = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, { error: "a variable name is a letter then letters, digits or _ (e.g. wrongTemplate)" });
+const HOSTNAME = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
+const countMessage = `needs 2 to ${MAX_VARIABLE_VALUES} values (the validator tries every one)`;
+const ZChoices = <T extends z.ZodType<string | number>>(item: T) =>
+  z
+    .array(item)
+    .min(2, { error: countMessage })
+    .max(MAX_VARIABLE_VALUES, { error: countMessage })
+    .superRefine((list, ctx) => {
+      list.forEach((v, i) => {
+        if (list.indexOf(v) !== i) ctx.addIssue({ code: "custom", path: [i], message: `duplicate choice ${JSON.stringify(v)}` });
+      });
+    });
+const ZVarText = z.string().min(1, { error: "must not be empty" }).refine((v) => !v.includes("{{") && !v.includes("}}"), { error: "a value may not hold {{ or }}" });
+const ZVarDescription = z.string().min(1).optional().describe("For authors and trainers: what the variable varies");
+const ZPattern = z
+  .string()
+  .refine((p) => { try { new RegExp(p); return true; } catch { return false; } }, { error: "not a regular expression" })
+  .optional()
+  .describe("A regular expression every choice must match (a guard for authors)");
+const withPattern = (v: { choices: string[]; pattern?: string }, ctx: z.RefinementCtx) => {
+  if (v.pattern === undefined) return;
+  let re: RegExp;
+  try { re = new RegExp(v.pattern); } catch { return; }
+  v.choices.forEach((c, i) => { if (!re.test(c)) ctx.addIssue({ code: "custom", path: ["choices", i], message: `${JSON.stringify(c)} does not match the pattern ${v.pattern}` }); });
+};
+export const ZVariable: z.ZodType<VariableSpec> = z
+  .union([
+    z.strictObject({ kind: z.literal("string"), choices: ZChoices(ZVarText), pattern: ZPattern, description: ZVarDescription }).superRefine(withPattern),
+    z
+      .strictObject({ kind: z.literal("hostname"), choices: ZChoices(ZVarText.refine((h) => HOSTNAME.test(h), { error: "must be a host name such as ndes02 or ndes02.corp.contoso.com" })), pattern: ZPattern, description: ZVarDescription })
+      .superRefine(withPattern),
+    z.strictObject({ kind: z.literal("int"), choices: ZChoices(z.number().int()), description: ZVarDescription }),
+    z
+      .strictObject({ kind: z.literal("int"), min: z.number().int(), max: z.number().int(), description: ZVarDescription })
+      .superRefine((v, ctx) => {
+        const n = v.max - v.min + 1;
+        if (n < 2 || n > MAX_VARIABLE_VALUES) ctx.addIssue({ code: "custom", path: ["max"], message: `min..max ${countMessage}; this range has ${Math.max(0, n)}` });
+      }),
+  ])
+  .meta({ id: "Variable", description: "string/hostname {choices, pattern?} | int {choices} | int {min, max}: 2 to 16 values" }) as z.ZodType<VariableSpec>;
+
 // ── The file
 
 const ZHint = z.strictObject({ id: ZId, text: ZMarkdown, penalty: z.number().int().min(0).default(0) });
@@ -152,7 +197,8 @@ export const ZScenario = z
       .min(1, { error: "cite at least one seed file" }),
     baseline: z.strictObject({ id: z.literal("complete-setup"), version: z.literal("1") }),
     clock: z.strictObject({ start: z.iso.datetime({ offset: true }) }).optional(),
-    seed: z.number().int().min(0).optional(),
+    seed: z.number().int().min(0).max(2 ** 31 - 1).optional().describe("The default seed of a lab loaded without one (default 1)"),
+    variables: z.record(ZVarName, ZVariable).optional().describe("Per-lab values, used as {{var.<name>}} in the briefing, faults, objectives and guards"),
     briefing: z.strictObject({ markdown: ZMarkdown }),
     faults: z.array(ZFault).min(1, { error: "a scenario needs at least one fault" }),
     objectives: z.array(ZObjective).min(1, { error: "a scenario needs at least one objective" }),
@@ -181,6 +227,8 @@ export const ZScenario = z
         hints.add(h.id);
       });
     });
+    for (const i of variableUsageIssues(s as unknown as Record<string, unknown>, new Set(Object.keys(s.variables ?? {}))))
+      ctx.addIssue({ code: "custom", path: i.path.split("/"), message: i.message });
     const max = s.objectives.reduce((n, o) => n + o.points, 0);
     if (s.scoring.passPoints > max) ctx.addIssue({ code: "custom", path: ["scoring", "passPoints"], message: `passPoints ${s.scoring.passPoints} is more than the objectives' ${max} points` });
   });
@@ -205,10 +253,12 @@ export function parseScenario(json: unknown): { ok: true; scenario: Scenario } |
   return { ok: false, issues: r.error.issues.map((i) => ({ path: issuePath(i.path), message: i.message })) };
 }
 
-/** A scenario as trainees see it (GET /api/scenarios/{id}): no solutions, no fault descriptions or patches, and no
- * checks (a state check's expected value would give the answer away); guards keep their description. */
+/** A scenario as trainees see it (GET /api/scenarios/{id}): no solutions, no fault descriptions or patches, no
+ * checks (a state check's expected value would give the answer away) and no variable declarations (their choices
+ * would); guards keep their description. Give it the lab's instantiated scenario (variables.ts) so the texts show
+ * that lab's values. */
 export function publicScenario(s: Scenario) {
-  const { faults, objectives, guards, ...rest } = s;
+  const { faults, objectives, guards, variables: _variables, ...rest } = s;
   return {
     ...rest,
     faults: faults.map((f) => ({ id: f.id })),

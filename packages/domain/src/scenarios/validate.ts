@@ -2,15 +2,17 @@
 // is used. In order: the schema (paths named); every rule code exists in the catalogue; the baseline (the complete
 // correct setup) has no error or warning; each fault alone applies to the baseline document and raises EXACTLY its
 // expectFindings among error/warning findings (info ignored); all faults together raise the union; every
-// objective's check fails on the faulted lab (unless initiallyPassing); every guard holds on the faulted lab.
+// objective's check fails on the faulted lab (unless initiallyPassing); every guard holds on the faulted lab — for
+// every value of the scenario's variables (variables.ts).
 import { findRuleByCode } from "../rules/catalogue";
 import { evaluate } from "../rules/engine";
 import type { Finding } from "../rules/types";
 import { baselineSnapshot } from "./baseline";
-import { scenarioDocument, snapshotFromDocument } from "./document";
+import { scenarioDocument, snapshotFromDocument, type ScenarioDocument } from "./document";
 import { evaluateScenario, type EnrollmentTracer } from "./evaluate";
 import { applyFaults, ScenarioPatchError, scenarioNow } from "./patch";
 import { parseScenario, type Check, type Scenario, type ScenarioIssue } from "./schema";
+import { describeVars, instantiateScenario, variantSeeds } from "./variables";
 
 export type ValidationResult = { ok: boolean; issues: ScenarioIssue[]; scenario?: Scenario };
 export type ValidateOptions = { now?: Date; traceEnrollment?: EnrollmentTracer };
@@ -41,18 +43,9 @@ export function validateScenarioShape(json: unknown): ValidationResult {
   return { ok: issues.length === 0, issues, scenario: s };
 }
 
-export function validateScenario(json: unknown, opts: ValidateOptions = {}): ValidationResult {
-  const shape = validateScenarioShape(json);
-  if (!shape.scenario || !shape.ok) return shape;
-  const s = shape.scenario;
+/** The fault, objective and guard checks on one variant (the scenario with its variables replaced). */
+function variantIssues(s: Scenario, doc: ScenarioDocument, baseFindings: readonly Finding[], now: Date, opts: ValidateOptions): ScenarioIssue[] {
   const issues: ScenarioIssue[] = [];
-  const now = scenarioNow(s, opts.now);
-  const base = baselineSnapshot({ now });
-  const baseFindings = evaluate(base);
-  const baseCodes = problemCodes(baseFindings);
-  if (baseCodes.length) issues.push({ path: "baseline", message: `the baseline has error/warning findings: ${baseCodes.join(", ")}` });
-  const doc = scenarioDocument(base);
-
   const faultIndex = new Map(s.faults.map((f, i) => [f.id, i]));
   const patchIssue = (e: unknown): ScenarioIssue => {
     if (e instanceof ScenarioPatchError) return { path: e.filePath(faultIndex.get(e.faultId) ?? -1), message: `${e.path}: ${e.reason}` };
@@ -90,5 +83,39 @@ export function validateScenario(json: unknown, opts: ValidateOptions = {}): Val
       if (!g.holds) issues.push({ path: `guards/${i}/check`, message: `the guard fails on the faulted lab before any fix: ${g.reason}` });
     });
   }
+  return issues;
+}
+
+/**
+ * The whole validation. A scenario with variables is checked once per seed of variantSeeds (together they reach
+ * every value of every variable): each fault alone must raise exactly its codes and every objective must fail for
+ * EVERY value. An issue found under some seeds says which ("with seed 1: wrongTemplate=\"…\"").
+ */
+export function validateScenario(json: unknown, opts: ValidateOptions = {}): ValidationResult {
+  const shape = validateScenarioShape(json);
+  if (!shape.scenario || !shape.ok) return shape;
+  const s = shape.scenario;
+  const issues: ScenarioIssue[] = [];
+  const now = scenarioNow(s, opts.now);
+  const base = baselineSnapshot({ now });
+  const baseFindings = evaluate(base);
+  const baseCodes = problemCodes(baseFindings);
+  if (baseCodes.length) issues.push({ path: "baseline", message: `the baseline has error/warning findings: ${baseCodes.join(", ")}` });
+  const doc = scenarioDocument(base);
+
+  const seeds = variantSeeds(s);
+  if (!seeds.length) return { ok: issues.length === 0, issues: [...issues, ...variantIssues(s, doc, baseFindings, now, opts)], scenario: s };
+  const found = new Map<string, { issue: ScenarioIssue; variants: string[] }>();
+  for (const seed of seeds) {
+    const v = instantiateScenario(s, seed);
+    for (const issue of variantIssues(v.scenario, doc, baseFindings, now, opts)) {
+      const key = `${issue.path}\n${issue.message}`;
+      const entry = found.get(key) ?? { issue, variants: [] };
+      entry.variants.push(`seed ${seed}: ${describeVars(v.vars)}`);
+      found.set(key, entry);
+    }
+  }
+  for (const { issue, variants } of found.values())
+    issues.push({ path: issue.path, message: variants.length === seeds.length ? `${issue.message} (with every seed ${seeds.join(", ")})` : `${issue.message} (with ${variants.join("; ")})` });
   return { ok: issues.length === 0, issues, scenario: s };
 }
