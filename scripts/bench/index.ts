@@ -9,7 +9,7 @@ import { benchRuleEngine } from "./rule-engine.ts";
 import { benchLabRules } from "./lab-rules.ts";
 import { BenchServer, benchGraphList, benchLabConsoleWrite } from "./http.ts";
 import { benchFindings } from "./findings.ts";
-import { FIRST_LOAD_BUDGET_BYTES, benchPortals } from "./web.ts";
+import { FIRST_LOAD_BUDGET_BYTES, benchPortals, ensureWebBuild } from "./web.ts";
 import { availableParallelism } from "node:os";
 import { benchScep, pipelineFloor, printScep } from "./scep.ts";
 import { benchWorkshops, printWorkshopBench } from "./workshops.ts";
@@ -48,6 +48,8 @@ if (labSmall && labLarge) {
 }
 
 if (process.env.BENCH_PROFILE) mkdirSync(process.env.BENCH_PROFILE, { recursive: true });
+// The server serves the SPA only if it was built before it started: on a fresh clone, build it first.
+if ((runs("f") || runs("g")) && process.env.BENCH_LIGHTHOUSE !== "0") ensureWebBuild();
 const server = runs("a") || runs("d") || runs("f") || runs("g") ? await BenchServer.start() : undefined;
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 try {

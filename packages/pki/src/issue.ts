@@ -2,6 +2,7 @@
  * Issue end-entity certificates from a lab CA (NDES RA certificates, the IIS server certificate, client
  * certificates) and build deliberately broken ones (self-signed leaf, expired, wrong EKU) for labs.
  */
+import { createHash } from "node:crypto";
 import { x509, type CryptoKey } from "./x509-setup.js";
 import {
   KEY_USAGE_NAMES,
@@ -11,6 +12,7 @@ import {
   toPem,
   certificateDer,
   nameFromRfc4514,
+  rfc4514,
   type CertificateInfo,
   type SubjectAlternativeName,
 } from "./certificate-info.js";
@@ -55,7 +57,10 @@ export interface IssuedCertificate {
   certificateDerBase64: string;
   /** Present when the key pair was generated here. */
   privateKeyPkcs8Pem?: string;
-  info: CertificateInfo;
+  /** What a CA's log records of it, without describing the whole certificate (SCEP issues one per request). */
+  ref: { subject: string; serialNumber: string; thumbprint: string; notAfter: string };
+  /** The whole description (parseCertificate's), worked out on first use. */
+  readonly info: CertificateInfo;
 }
 
 const SAN_TYPES: Readonly<Record<SubjectAlternativeName["type"], x509.JsonGeneralName["type"]>> = {
@@ -113,11 +118,20 @@ function validity(req: { notBefore?: Date; validityDays?: number }): { notBefore
 
 function toResult(cert: x509.X509Certificate, privateKeyPkcs8Pem?: string): IssuedCertificate {
   const der = new Uint8Array(cert.rawData);
+  let info: CertificateInfo | undefined;
   return {
     certificatePem: toPem(der),
     certificateDerBase64: Buffer.from(der).toString("base64"),
     ...(privateKeyPkcs8Pem ? { privateKeyPkcs8Pem } : {}),
-    info: describeCertificate(cert),
+    ref: {
+      subject: rfc4514(cert.subjectName),
+      serialNumber: cert.serialNumber.toUpperCase(),
+      thumbprint: createHash("sha1").update(der).digest("hex").toUpperCase(),
+      notAfter: cert.notAfter.toISOString(),
+    },
+    get info() {
+      return (info ??= describeCertificate(cert));
+    },
   };
 }
 

@@ -22,7 +22,7 @@ import type { Db } from "../db/client.ts";
 import { tenantSnapshot } from "../store/snapshot.ts";
 import { cachedRead, deepFreeze } from "../store/tenant-cache.ts";
 import { insertCaRequest, LabDraft, nextCaRequestId, type StoredCa, type StoredServer } from "../store/lab/state.ts";
-import { certRefOf, keyUsageFor } from "../store/lab/pki.ts";
+import { keyUsageFor } from "../store/lab/pki.ts";
 import { intuneConnectorStatus, toLabSnapshot } from "../store/lab/snapshot.ts";
 import { challengeKeys, consumeChallenge } from "./challenges.ts";
 
@@ -375,8 +375,8 @@ export async function enroll(
           if (!signed || signed.by !== signedBy(stored)) signed = { by: signedBy(stored), issued: await issue(stored) };
         }
         const issued = signed.issued;
-        const ref = certRefOf(issued.info);
-        await insertCaRequest(tx, tenantId, ca.id, { requestId, disposition: "issued", requesterName, template: template.name, subject: ref.subject, submittedDateTime: submitted, serialNumber: issued.info.serialNumber, thumbprint: ref.thumbprint, notAfter: ref.notAfter });
+        const ref = issued.ref;
+        await insertCaRequest(tx, tenantId, ca.id, { requestId, disposition: "issued", requesterName, template: template.name, subject: ref.subject, submittedDateTime: submitted, serialNumber: ref.serialNumber, thumbprint: ref.thumbprint, notAfter: ref.notAfter });
         return {
           result: { status: "SUCCESS" as const, certificatePem: issued.certificatePem },
           reasonCodes: [],

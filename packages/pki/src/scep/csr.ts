@@ -2,7 +2,7 @@
  * What NDES and the Intune policy module read from a SCEP PKCS#10 request: subject (as an RDN sequence),
  * subject alternative names, requested key usage and EKU, key size and the challengePassword attribute.
  */
-import { createPublicKey } from "node:crypto";
+import { constants, createPublicKey, verify, type KeyObject } from "node:crypto";
 import { x509 } from "../x509-setup.js";
 import { KEY_USAGE_NAMES, normalizeDn, rfc4514, sansFromGeneralNames, type SubjectAlternativeName } from "../certificate-info.js";
 import { ScepError } from "./message.js";
@@ -22,6 +22,27 @@ export interface ScepCsr {
   /** The SubjectPublicKeyInfo DER: the signer certificate of the PKCSReq must carry the same key. */
   spkiDer: Buffer;
   signatureValid: boolean;
+}
+
+/** sha*WithRSAEncryption: the request's signature checked with node:crypto (no WebCrypto key import per request). */
+const RSA_PKCS1_DIGEST: Readonly<Record<string, string>> = {
+  "1.2.840.113549.1.1.5": "sha1",
+  "1.2.840.113549.1.1.14": "sha224",
+  "1.2.840.113549.1.1.11": "sha256",
+  "1.2.840.113549.1.1.12": "sha384",
+  "1.2.840.113549.1.1.13": "sha512",
+};
+
+async function signatureValid(csr: x509.Pkcs10CertificateRequest, key: KeyObject): Promise<boolean> {
+  // @peculiar/x509 keeps the parsed request (`asn`) and the signed bytes as received (`tbs`) out of its typings.
+  const inner = csr as unknown as { asn: { signatureAlgorithm: { algorithm: string } }; tbs: ArrayBuffer };
+  const digest = RSA_PKCS1_DIGEST[inner.asn.signatureAlgorithm.algorithm];
+  if (!digest || key.asymmetricKeyType !== "rsa") return csr.verify();
+  try {
+    return verify(digest, new Uint8Array(inner.tbs), { key, padding: constants.RSA_PKCS1_PADDING }, new Uint8Array(csr.signature));
+  } catch {
+    return false;
+  }
 }
 
 export async function readScepCsr(der: Uint8Array): Promise<ScepCsr> {
@@ -55,6 +76,6 @@ export async function readScepCsr(der: Uint8Array): Promise<ScepCsr> {
     keySize,
     ...(challengePassword !== undefined ? { challengePassword } : {}),
     spkiDer,
-    signatureValid: await csr.verify(),
+    signatureValid: await signatureValid(csr, key),
   };
 }

@@ -100,6 +100,25 @@ function octets(o: asn1js.OctetString | asn1js.AsnType): Buffer {
   return Buffer.from(b.valueBlock.valueHexView ?? new Uint8Array());
 }
 
+/**
+ * DER that a library already encoded (a certificate @peculiar/x509 issued, a Name read with asn1-schema), placed
+ * in a pkijs/asn1js tree as it is: asn1js writes its bytes where the element goes, with no parse and no re-encoding.
+ */
+class Encoded {
+  constructor(private readonly der: Uint8Array) {}
+  toBER(_sizeOnly?: boolean, writer?: { write(buf: ArrayBuffer): void }): ArrayBuffer {
+    const ab = toAb(this.der);
+    if (!writer) return ab;
+    writer.write(ab);
+    return new ArrayBuffer(0);
+  }
+}
+/** A certificate for a SignedData's `certificates`, as its DER (pkijs's CertificateSet asks each one for toSchema()). */
+const encodedCertificate = (pemOrDer: string | Uint8Array): pkijs.Certificate => {
+  const der = new Encoded(certificateDer(pemOrDer));
+  return { toSchema: () => der } as unknown as pkijs.Certificate;
+};
+
 function parseCert(pemOrDer: string | Uint8Array): pkijs.Certificate {
   return pkijs.Certificate.fromBER(toAb(certificateDer(pemOrDer)));
 }
@@ -116,7 +135,7 @@ export function buildCaRaCertResponse(certificates: readonly (string | Uint8Arra
   const sd = new pkijs.SignedData({
     version: 1,
     encapContentInfo: new pkijs.EncapsulatedContentInfo({ eContentType: OID.data }),
-    certificates: certificates.map(parseCert),
+    certificates: certificates.map(encodedCertificate),
   });
   const ci = new pkijs.ContentInfo({ contentType: OID.signedData, content: sd.toSchema(true) });
   return new Uint8Array(ci.toSchema().toBER(false));
@@ -188,8 +207,8 @@ export interface ParsedPkiMessage {
   transactionId: string;
   senderNonce: Buffer;
   digest: ScepDigest;
-  /** The client's signer certificate (self-signed for PKCSReq), DER. The CertRep is encrypted to it. */
-  signerCertificateDer: Uint8Array;
+  /** The client's signer certificate (self-signed for PKCSReq): the CertRep is enveloped to it (issuer DER, serial). */
+  signer: EnvelopeRecipient;
   signerPublicKey: KeyObject;
   /** Content cipher the client chose for the envelope (CertRep uses the same one). */
   cipher: ScepCipher;
@@ -285,7 +304,7 @@ function parseWellFormed(der: Uint8Array, ra: Pick<RaKeys, "encryptionCertificat
       transactionId,
       senderNonce,
       digest,
-      signerCertificateDer: new Uint8Array(AsnConvert.serialize(signerCert)),
+      signer: { issuerDer: sidIssuer, serialNumber: sidSerial, publicKey: signerPublicKey },
       signerPublicKey,
       cipher: cipher.name,
       messageData: new Uint8Array(messageData),
@@ -320,7 +339,6 @@ export function parseWithPkijs(der: Uint8Array, ra: Pick<RaKeys, "encryptionCert
   const sid = signer.sid as pkijs.IssuerAndSerialNumber;
   const signerCert = certs.find((c) => sid instanceof pkijs.IssuerAndSerialNumber && sameIssuerSerial(sid, c)) ?? (certs.length === 1 ? certs[0] : undefined);
   if (!signerCert) throw new ScepError("The signer certificate is not in the message.", "badCertId", 17);
-  const signerDer = new Uint8Array(signerCert.toSchema().toBER(false));
   const signerPublicKey = createPublicKey({ key: bytes(signerCert.subjectPublicKeyInfo.toSchema().toBER(false)), format: "der", type: "spki" });
 
   const digest = DIGESTS[signer.digestAlgorithm.algorithmId];
@@ -381,7 +399,7 @@ export function parseWithPkijs(der: Uint8Array, ra: Pick<RaKeys, "encryptionCert
     transactionId,
     senderNonce: octets(nonce),
     digest,
-    signerCertificateDer: signerDer,
+    signer: { issuerDer: bytes(signerCert.issuer.toSchema().toBER(false)), serialNumber: Buffer.from(signerCert.serialNumber.valueBlock.valueHexView), publicKey: signerPublicKey },
     signerPublicKey,
     cipher: cipher.name,
     messageData: new Uint8Array(messageData),
@@ -389,15 +407,30 @@ export function parseWithPkijs(der: Uint8Array, ra: Pick<RaKeys, "encryptionCert
   };
 }
 
-/** Envelope `data` to `recipientDer` (RSA PKCS#1 v1.5 key transport), with `cipher`. */
-export function envelope(data: Uint8Array, recipientDer: Uint8Array, cipher: ScepCipher): Uint8Array {
-  const recipient = pkijs.Certificate.fromBER(toAb(recipientDer));
+/** Whom an envelope is for: the certificate's issuer (DER) and serial number, and its public key. */
+export interface EnvelopeRecipient {
+  issuerDer: Uint8Array;
+  serialNumber: Uint8Array;
+  publicKey: KeyObject;
+}
+
+function recipientOf(certDer: Uint8Array): EnvelopeRecipient {
+  const c = AsnConvert.parse(certDer, AsnCertificate);
+  return {
+    issuerDer: new Uint8Array(AsnConvert.serialize(c.tbsCertificate.issuer)),
+    serialNumber: new Uint8Array(c.tbsCertificate.serialNumber),
+    publicKey: createPublicKey({ key: Buffer.from(AsnConvert.serialize(c.tbsCertificate.subjectPublicKeyInfo)), format: "der", type: "spki" }),
+  };
+}
+
+/** Envelope `data` to a recipient certificate (DER) or its parts (RSA PKCS#1 v1.5 key transport), with `cipher`. */
+export function envelope(data: Uint8Array, to: Uint8Array | EnvelopeRecipient, cipher: ScepCipher): Uint8Array {
+  const recipient = to instanceof Uint8Array ? recipientOf(to) : to;
   const keyLength = Object.values(CIPHERS).find((c) => c.name === cipher)!.keyLength;
   const key = randomBytes(keyLength);
   const iv = randomBytes(cipher.startsWith("aes") ? 16 : 8);
   const encrypted = encryptContent(cipher, key, iv, Buffer.from(data));
-  const publicKey = createPublicKey({ key: bytes(recipient.subjectPublicKeyInfo.toSchema().toBER(false)), format: "der", type: "spki" });
-  const encryptedKey = publicEncrypt({ key: publicKey, padding: constants.RSA_PKCS1_PADDING }, key);
+  const encryptedKey = publicEncrypt({ key: recipient.publicKey, padding: constants.RSA_PKCS1_PADDING }, key);
   const env = new pkijs.EnvelopedData({
     version: 0,
     recipientInfos: [
@@ -405,7 +438,10 @@ export function envelope(data: Uint8Array, recipientDer: Uint8Array, cipher: Sce
         variant: 1,
         value: new pkijs.KeyTransRecipientInfo({
           version: 0,
-          rid: new pkijs.IssuerAndSerialNumber({ issuer: recipient.issuer, serialNumber: recipient.serialNumber }),
+          rid: new pkijs.IssuerAndSerialNumber({
+            issuer: { toSchema: () => new Encoded(recipient.issuerDer) } as unknown as pkijs.RelativeDistinguishedNames,
+            serialNumber: new asn1js.Integer({ valueHex: toAb(recipient.serialNumber) }),
+          }),
           keyEncryptionAlgorithm: new pkijs.AlgorithmIdentifier({ algorithmId: OID.rsaEncryption, algorithmParams: new asn1js.Null() }),
           encryptedKey: new asn1js.OctetString({ valueHex: toAb(encryptedKey) }),
         }),
@@ -451,7 +487,7 @@ export function signMessage(o: SignOptions): Uint8Array {
     version: 1,
     digestAlgorithms: [digestAlgorithm],
     encapContentInfo: new pkijs.EncapsulatedContentInfo({ eContentType: OID.data }),
-    certificates: [signerCert, ...(o.certificates ?? []).map(parseCert)],
+    certificates: [encodedCertificate(o.signerCertificatePem), ...(o.certificates ?? []).map(encodedCertificate)],
     signerInfos: [
       new pkijs.SignerInfo({
         version: 1,
@@ -479,7 +515,7 @@ export type CertRepResult =
  * request's senderNonce as recipientNonce; on SUCCESS the issued certificate (in a degenerate PKCS#7) is
  * enveloped to the requester's signer certificate with the cipher the requester used.
  */
-export function buildCertRep(request: Pick<ParsedPkiMessage, "transactionId" | "senderNonce" | "digest" | "signerCertificateDer" | "cipher">, result: CertRepResult, ra: Pick<RaKeys, "signingCertificatePem" | "signingKeyPem">): Uint8Array {
+export function buildCertRep(request: Pick<ParsedPkiMessage, "transactionId" | "senderNonce" | "digest" | "signer" | "cipher">, result: CertRepResult, ra: Pick<RaKeys, "signingCertificatePem" | "signingKeyPem">): Uint8Array {
   const attributes = [
     attr(OID.messageType, new asn1js.PrintableString({ value: MESSAGE_TYPE.CertRep })),
     attr(OID.transactionID, new asn1js.PrintableString({ value: request.transactionId })),
@@ -493,7 +529,7 @@ export function buildCertRep(request: Pick<ParsedPkiMessage, "transactionId" | "
     if (result.failInfoText) attributes.push(attr(OID.failInfoText, new asn1js.Utf8String({ value: result.failInfoText.slice(0, 1000) })));
   } else if (result.status === "SUCCESS") {
     const degenerate = buildCaRaCertResponse([result.certificatePem, ...(result.chainPems ?? [])]);
-    content = envelope(degenerate, request.signerCertificateDer, request.cipher);
+    content = envelope(degenerate, request.signer, request.cipher);
   }
   return signMessage({ attributes, content, digest: request.digest, signerCertificatePem: ra.signingCertificatePem, signerKeyPem: ra.signingKeyPem });
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { webcrypto } from "node:crypto";
 import { x509 } from "../x509-setup.js";
 import { createRootCa, exportPkcs8Pem, generateRsaKeyPair } from "../ca.js";
 import { issueCertificate } from "../issue.js";
@@ -101,10 +102,21 @@ describe("SCEP messages", () => {
     expect(() => parsePkiMessage(bad, ra)).toThrow(/signature|decode/);
   });
 
+  it("a CSR whose signature does not match its content is invalid; an EC request is checked too", async () => {
+    const c = await csrWith("CN=device5, O=Contoso", "pw");
+    expect((await readScepCsr(c.csrDer)).signatureValid).toBe(true);
+    const tampered = new Uint8Array(c.csrDer);
+    tampered[tampered.length - 3] = (tampered[tampered.length - 3] ?? 0) ^ 0x01; // inside the signature
+    expect((await readScepCsr(tampered)).signatureValid).toBe(false);
+    const ecKeys = await webcrypto.subtle.generateKey({ name: "ECDSA", namedCurve: "P-256" }, true, ["sign", "verify"]);
+    const ec = await x509.Pkcs10CertificateRequestGenerator.create({ name: "CN=ec-device", keys: ecKeys, signingAlgorithm: { name: "ECDSA", hash: "SHA-256" } });
+    expect((await readScepCsr(new Uint8Array(ec.rawData))).signatureValid).toBe(true);
+  });
+
   it("the fast reading (asn1-cms) and the full one (pkijs) agree on every cipher and digest, and on what they refuse", async () => {
     const { ca, ra } = await setup();
     const c = await csrWith("CN=device4, O=Contoso", "y".repeat(400));
-    const plain = (p: ReturnType<typeof parsePkiMessage>) => ({ ...p, signerPublicKey: p.signerPublicKey.export({ type: "spki", format: "der" }).toString("hex"), senderNonce: p.senderNonce.toString("hex"), messageData: Buffer.from(p.messageData).toString("hex"), signerCertificateDer: Buffer.from(p.signerCertificateDer).toString("hex") });
+    const plain = (p: ReturnType<typeof parsePkiMessage>) => ({ ...p, signerPublicKey: p.signerPublicKey.export({ type: "spki", format: "der" }).toString("hex"), senderNonce: p.senderNonce.toString("hex"), messageData: Buffer.from(p.messageData).toString("hex"), signer: { issuerDer: Buffer.from(p.signer.issuerDer).toString("hex"), serialNumber: Buffer.from(p.signer.serialNumber).toString("hex"), publicKey: p.signer.publicKey.export({ type: "spki", format: "der" }).toString("hex") } });
     for (const [cipher, digest] of [["des-cbc", "sha1"], ["des-ede3-cbc", "sha256"], ["aes-128-cbc", "sha256"], ["aes-256-cbc", "sha512"]] as const) {
       const msg = buildPkcsReq({ csrDer: c.csrDer, signerCertificatePem: c.selfPem, signerKeyPem: c.keyPem, recipientCertificatePem: ra.encryptionCertificatePem, transactionId: `T-${cipher}`, cipher, digest });
       expect(plain(parsePkiMessage(msg, ra))).toEqual(plain(parseWithPkijs(msg, ra)));
