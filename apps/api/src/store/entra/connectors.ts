@@ -6,6 +6,7 @@ import type { TConnectorGroupCreate, TConnectorGroupUpdate } from "@certlab/doma
 import type { ConnectorStatus } from "@certlab/domain/entra/snapshot";
 import type { AppProxyConnector, ConnectorGroup } from "../../generated/sqlite/client.ts";
 import type { Db, Tx } from "../../db/client.ts";
+import { findRows } from "../../db/fast-find.ts";
 import { AppError, notFound } from "../../http/errors.ts";
 import { diff } from "../audit.ts";
 import { StoreBase } from "../base.ts";
@@ -79,7 +80,10 @@ export async function labServersOf(db: Db | Tx, tenantId: string, serverIds: str
   const ids = [...new Set(serverIds.filter(Boolean))];
   const out = new Map<string, ServerFacts & Record<string, unknown>>();
   if (ids.length === 0) return out;
-  const rows = await db.labObject.findMany({ where: { tenantId, kind: "server", OR: [{ id: { in: ids } }, { name: { in: ids } }] } });
+  // Every server of the lab (a handful), those named by id or by name kept: the read fast path has no OR.
+  const rows = (await findRows(db, "labObject", { where: { tenantId, kind: "server" }, select: { id: true, name: true, data: true } })).filter(
+    (r) => ids.includes(r.id) || ids.includes(r.name),
+  );
   for (const row of rows) {
     const data = jsonObject(row.data) as ServerFacts & Record<string, unknown>;
     const dataId = typeof data.id === "string" ? data.id : undefined;

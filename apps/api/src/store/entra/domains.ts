@@ -5,6 +5,7 @@
 import { randomInt, randomUUID } from "node:crypto";
 import type { Domain } from "../../generated/sqlite/client.ts";
 import type { Db, Tx } from "../../db/client.ts";
+import { findRows } from "../../db/fast-find.ts";
 import { AppError, notFound } from "../../http/errors.ts";
 import { StoreBase } from "../base.ts";
 import { concurrentChange } from "../etag.ts";
@@ -27,7 +28,7 @@ function recordsOf(settings: string): PublicDnsRecord[] {
 }
 
 export async function publicDnsRecords(db: Db | Tx, tenantId: string): Promise<PublicDnsRecord[]> {
-  const tenant = await db.tenant.findUnique({ where: { id: tenantId }, select: { settings: true } });
+  const [tenant] = await findRows(db, "tenant", { where: { id: tenantId }, select: { settings: true } });
   return tenant ? recordsOf(tenant.settings) : [];
 }
 

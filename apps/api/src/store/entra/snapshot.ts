@@ -5,6 +5,7 @@
 import { classifyExternalHost, cnameTargetFor, urlHost } from "@certlab/domain/entra/on-premises-publishing";
 import type { ConnectorGroupRegion, EntraCustomDomain, EntraSnapshot } from "@certlab/domain/entra/snapshot";
 import type { Db, Tx } from "../../db/client.ts";
+import { findRows } from "../../db/fast-find.ts";
 import { applicationData } from "./data.ts";
 import { withStatus } from "./connectors.ts";
 import { publicDnsRecords } from "./domains.ts";
@@ -13,19 +14,22 @@ const REGIONS = new Set(["nam", "eur", "aus", "asia", "ind"]);
 
 export async function entraSnapshot(db: Db | Tx, tenantId: string): Promise<EntraSnapshot | undefined> {
   const [apps, sps, assignments, groups, connectorRows, domains] = await Promise.all([
-    db.application.findMany({ where: { tenantId }, orderBy: [{ displayName: "asc" }, { id: "asc" }] }),
-    db.servicePrincipal.findMany({ where: { tenantId }, select: { id: true, appId: true } }),
-    db.appRoleAssignment.findMany({ where: { tenantId }, select: { resourceId: true, principalId: true, principalType: true, principalDisplayName: true } }),
-    db.connectorGroup.findMany({ where: { tenantId }, orderBy: [{ isDefault: "desc" }, { name: "asc" }] }),
-    db.appProxyConnector.findMany({ where: { tenantId }, orderBy: [{ machineName: "asc" }] }),
-    db.domain.findMany({ where: { tenantId }, select: { name: true, isVerified: true, isInitial: true } }),
+    findRows(db, "application", { where: { tenantId }, orderBy: [{ displayName: "asc" }, { id: "asc" }] }),
+    findRows(db, "servicePrincipal", { where: { tenantId }, select: { id: true, appId: true } }),
+    findRows(db, "appRoleAssignment", { where: { tenantId }, select: { resourceId: true, principalId: true, principalType: true, principalDisplayName: true } }),
+    findRows(db, "connectorGroup", { where: { tenantId }, orderBy: [{ isDefault: "desc" }, { name: "asc" }] }),
+    findRows(db, "appProxyConnector", { where: { tenantId }, orderBy: [{ machineName: "asc" }] }),
+    findRows(db, "domain", { where: { tenantId }, select: { name: true, isVerified: true, isInitial: true } }),
   ]);
   if (apps.length === 0 && groups.length === 0 && connectorRows.length === 0) return undefined;
 
-  const connectors = await withStatus(db, tenantId, connectorRows);
-  const dns = await publicDnsRecords(db, tenantId);
   // Without a record of ours, a lab forest's own public DNS (network.externalDnsRecords) answers; with neither, "no CNAME".
-  const labHasDns = (await db.labObject.count({ where: { tenantId, kind: "forest" } })) > 0;
+  const [connectors, dns, forests] = await Promise.all([
+    withStatus(db, tenantId, connectorRows),
+    publicDnsRecords(db, tenantId),
+    findRows(db, "labObject", { where: { tenantId, kind: "forest" }, select: { id: true } }),
+  ]);
+  const labHasDns = forests.length > 0;
   const spByAppId = new Map(sps.map((s) => [s.appId, s.id]));
   const initial = domains.find((d) => d.isInitial)?.name ?? "";
   const domainList = domains.map((d) => ({ name: d.name, isVerified: d.isVerified }));

@@ -8,6 +8,7 @@ import { SERVICE, connectorServices } from "@certlab/domain/lab/services";
 import { STALE_CHECKIN_MS } from "@certlab/domain/rules/intune/connectors/connectors";
 import type { SnapCertificateConnector } from "@certlab/domain/intune/snapshot";
 import type { Db, Tx } from "../../db/client.ts";
+import { findRows } from "../../db/fast-find.ts";
 import type { ConnectorRow } from "./rows.ts";
 
 export type ConnectorGeneration = "current" | "legacy";
@@ -22,7 +23,7 @@ type Features = { scep: boolean; pkcs: boolean; pkcsImported: boolean; revocatio
 async function labServers(db: Db | Tx, tenantId: string, rows: ConnectorRow[]): Promise<Map<string, LabServerView>> {
   const ids = [...new Set(rows.map((r) => r.serverId))];
   if (ids.length === 0) return new Map();
-  const servers = await db.labObject.findMany({ where: { tenantId, kind: "server", id: { in: ids } }, select: { id: true, data: true } });
+  const servers = await findRows(db, "labObject", { where: { tenantId, kind: "server", id: { in: ids } }, select: { id: true, data: true } });
   const out = new Map<string, LabServerView>();
   for (const s of servers) {
     try {

@@ -18,7 +18,8 @@ import type {
   NdesInstance,
   ReverseProxy,
 } from "@certlab/domain/lab/snapshot";
-import type { Tx } from "../../db/client.ts";
+import type { Db, Tx } from "../../db/client.ts";
+import { findRows } from "../../db/fast-find.ts";
 import { ZStoredCaDefaults } from "@certlab/domain/lab/schemas";
 import { notFound } from "../../http/errors.ts";
 import { concurrentChange } from "../etag.ts";
@@ -173,12 +174,13 @@ export class LabDraft {
 
   constructor(readonly tenantId: string) {}
 
-  static async load(tx: Tx, tenantId: string): Promise<LabDraft> {
+  static async load(tx: Db | Tx, tenantId: string): Promise<LabDraft> {
+    // Outside a transaction (the root client) on the read fast path; inside one, through Prisma (db/fast-find.ts).
     const [rows, intune, appx, groups] = await Promise.all([
-      tx.labObject.findMany({ where: { tenantId }, orderBy: [{ createdDateTime: "asc" }, { name: "asc" }] }),
-      tx.certificateConnector.findMany({ where: { tenantId }, orderBy: { enrollmentDateTime: "asc" } }),
-      tx.appProxyConnector.findMany({ where: { tenantId }, orderBy: { createdDateTime: "asc" } }),
-      tx.connectorGroup.findMany({ where: { tenantId }, orderBy: { createdDateTime: "asc" } }),
+      findRows(tx, "labObject", { where: { tenantId }, orderBy: [{ createdDateTime: "asc" }, { name: "asc" }] }),
+      findRows(tx, "certificateConnector", { where: { tenantId }, orderBy: { enrollmentDateTime: "asc" } }),
+      findRows(tx, "appProxyConnector", { where: { tenantId }, orderBy: { createdDateTime: "asc" } }),
+      findRows(tx, "connectorGroup", { where: { tenantId }, orderBy: { createdDateTime: "asc" } }),
     ]);
     const d = new LabDraft(tenantId);
     for (const r of rows) d.objects.set(r.id, entryOf(r.id, r.kind, r.version, withDefaults(r.kind, JSON.parse(r.data))));
