@@ -1,11 +1,14 @@
-// npm run scenario -- validate|test|run <file|dir...> [--junit out.xml] [--json out.json] [--url URL --token clt_...]
+// npm run scenario -- validate|test|run <file|dir...> [--seed N] [--junit out.xml] [--json out.json] [--url URL --token clt_...]
 // (issue 11; docs/scenarios.md "Runner").
 //   validate  validateScenario on each file (schema, rule codes, patches apply, each fault raises exactly its codes,
 //             objectives fail on the faulted lab) and scenario ids unique across the files.
 //   test      validate, then Instruqt's track test over HTTP: Certlab's API started in-process on a temporary SQLite
 //             database with the demo directories (or the server at --url with --token), the scenario loaded, each
 //             objective: check fails → solution requests → check passes, guards hold, no collateral; score ≥ passPoints.
-//   run       load each file into a running Certlab (--url, --token: a personal API token) and print its status.
+//             A scenario with variables is tested once per seed of variantSeeds (together they reach every value of
+//             every variable), or only with --seed N.
+//   run       load each file into a running Certlab (--url, --token: a personal API token) and print its status
+//             (--seed N: the lab's seed, which picks the variables' values).
 // One line per step (✔/✘ and the reason); exit code 1 on any failure. A directory is searched for *.json recursively;
 // a missing or empty directory is reported and is not a failure.
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -14,14 +17,15 @@ import os from "node:os";
 import path from "node:path";
 import { validateScenario } from "../packages/domain/src/scenarios/validate.ts";
 import type { Scenario } from "../packages/domain/src/scenarios/schema.ts";
+import { variantSeeds } from "../packages/domain/src/scenarios/variables.ts";
 import type { Http } from "../apps/api/src/scenarios/solve.ts";
 import { humanLines, junitXml, testScenario, type ScenarioRun } from "../apps/api/src/scenarios/runner.ts";
 
-type Args = { command: string; paths: string[]; junit?: string; json?: string; url?: string; token?: string };
+type Args = { command: string; paths: string[]; junit?: string; json?: string; url?: string; token?: string; seed?: number };
 
 function usage(message?: string): never {
   if (message) console.error(message);
-  console.error("usage: npm run scenario -- validate|test|run <file|dir...> [--junit out.xml] [--json out.json] [--url http://localhost:3000 --token clt_...]");
+  console.error("usage: npm run scenario -- validate|test|run <file|dir...> [--seed N] [--junit out.xml] [--json out.json] [--url http://localhost:3000 --token clt_...]");
   process.exit(2);
 }
 
@@ -36,6 +40,11 @@ function parseArgs(argv: string[]): Args {
     else if (v === "--json") a.json = next();
     else if (v === "--url") a.url = next().replace(/\/$/, "");
     else if (v === "--token") a.token = next();
+    else if (v === "--seed") {
+      const n = Number(next());
+      if (!Number.isInteger(n) || n < 0 || n > 2 ** 31 - 1) usage("--seed takes an integer from 0 to 2147483647");
+      a.seed = n;
+    }
     else if (v.startsWith("--")) usage(`unknown option ${v}`);
     else a.paths.push(v);
   }
@@ -166,12 +175,19 @@ async function main(): Promise<number> {
       for (const { file, scenario } of valid) {
         const run = runs.find((r) => r.file === file)!;
         if (args.command === "test") {
-          const t = await testScenario(http, scenario, file);
-          run.cases.push(...t.cases);
-          Object.assign(run, { ok: t.ok, score: t.score, maxScore: t.maxScore, passPoints: t.passPoints });
+          // Every variant (or the one --seed names); a scenario without variables once, with its own seed.
+          const seeds: (number | undefined)[] = args.seed !== undefined ? [args.seed] : variantSeeds(scenario).length ? variantSeeds(scenario) : [undefined];
+          let ok = true;
+          for (const seed of seeds) {
+            const t = await testScenario(http, scenario, file, seed);
+            run.cases.push(...t.cases);
+            ok &&= t.ok;
+            Object.assign(run, { score: t.score, maxScore: t.maxScore, passPoints: t.passPoints });
+          }
+          run.ok = ok;
         } else {
           const t0 = Date.now();
-          const r = await http("POST", "/api/scenarios/load", { scenario });
+          const r = await http("POST", "/api/scenarios/load", args.seed === undefined ? { scenario } : { scenario, seed: args.seed });
           const ok = r.status === 200;
           const status = r.body as { objectives?: { id: string; passed: boolean; reason: string }[]; score?: number; maxScore?: number };
           run.cases.push({ name: "load", ok, message: ok ? `loaded into ${remote.base}` : `POST /api/scenarios/load answered ${r.status}: ${JSON.stringify(r.body).slice(0, 500)}`, ms: Date.now() - t0 });

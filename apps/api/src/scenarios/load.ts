@@ -3,6 +3,9 @@
 // `faults` for an objective reset), written in ONE transaction together with the ActiveScenario row. A fault whose
 // patch does not apply (a failing `test` op, a missing path) is a 400 naming the fault and the path, raised before
 // anything is written. The workshops (apps/api/src/workshops) load and grade their seats through these functions.
+// The lab's seed picks the values of the scenario's variables (packages/domain/src/scenarios/variables.ts): the row
+// keeps the file as given and the seed, and every read instantiates it again, so status, grading and the trainee's
+// texts all see that lab's values.
 import { createHash } from "node:crypto";
 import { evaluate } from "@certlab/domain/rules/engine";
 import { findingsFor } from "../store/tenant-cache.ts";
@@ -13,6 +16,7 @@ import { scenarioDocument, snapshotFromDocument } from "@certlab/domain/scenario
 import { evaluateScenario, type EvaluateOptions, type ScenarioEvaluation } from "@certlab/domain/scenarios/evaluate";
 import { applyFaults, ScenarioPatchError, scenarioNow } from "@certlab/domain/scenarios/patch";
 import { parseScenario, type Scenario } from "@certlab/domain/scenarios/schema";
+import { instantiateScenario, type ScenarioVars } from "@certlab/domain/scenarios/variables";
 import type { Db } from "../db/client.ts";
 import type { Principal } from "../http/context.ts";
 import { AppError } from "../http/errors.ts";
@@ -20,7 +24,7 @@ import { loadCompleteSetup } from "../store/lab/complete-reset.ts";
 import { tenantSnapshot } from "../store/snapshot.ts";
 
 export type LoadOptions = {
-  /** Per-lab variation seed (default: the scenario's seed, else 1); recorded with the active scenario. */
+  /** Per-lab variation seed (default: the scenario's seed, else 1); picks the variables' values; recorded. */
   seed?: number;
   /** Only these faults (an objective reset re-applies the faults the objective fixes); default: all. */
   faults?: readonly string[];
@@ -28,7 +32,8 @@ export type LoadOptions = {
   now?: Date;
 };
 
-export type ActiveScenarioInfo = { scenario: Scenario; contentHash: string; seed: number; loadedAt: string; baselineCodes: string[] };
+/** `scenario` is this lab's instance (variables replaced); `template` the file as loaded. */
+export type ActiveScenarioInfo = { scenario: Scenario; template: Scenario; vars: ScenarioVars; contentHash: string; seed: number; loadedAt: string; baselineCodes: string[] };
 
 export function contentHash(scenario: Scenario): string {
   return createHash("sha256").update(canonicalJson(scenario)).digest("hex");
@@ -50,13 +55,14 @@ export async function loadScenario(db: Db, principal: Principal, requestId: stri
   const now = opts.now ?? scenarioNow(scenario);
   const seed = opts.seed ?? scenario.seed ?? 1;
   const hash = contentHash(scenario);
+  const lab = instantiateScenario(scenario, seed);
   const loadedAt = new Date();
   let baselineCodes: string[] = [];
   await loadCompleteSetup(db, principal, requestId, {
     target: (plan) => {
       baselineCodes = problemCodes(evaluate(plan.snapshot));
       try {
-        return snapshotFromDocument(applyFaults(scenarioDocument(plan.snapshot), scenario, { now, only: opts.faults }));
+        return snapshotFromDocument(applyFaults(scenarioDocument(plan.snapshot), lab.scenario, { now, only: opts.faults }));
       } catch (e) {
         if (!(e instanceof ScenarioPatchError)) throw e;
         const i = scenario.faults.findIndex((f) => f.id === e.faultId);
@@ -73,10 +79,11 @@ export async function loadScenario(db: Db, principal: Principal, requestId: stri
         { displayName: "scenario", newValue: `${scenario.id}@${scenario.version}` },
         { displayName: "contentHash", newValue: hash },
         { displayName: "faults", newValue: (opts.faults ?? scenario.faults.map((f) => f.id)).join(", ") },
+        { displayName: "seed", newValue: String(seed) },
       ],
     },
   });
-  return { scenario, contentHash: hash, seed, loadedAt: loadedAt.toISOString(), baselineCodes };
+  return { scenario: lab.scenario, template: scenario, vars: lab.vars, contentHash: hash, seed, loadedAt: loadedAt.toISOString(), baselineCodes };
 }
 
 /** The tenant's active scenario, or undefined. */
@@ -85,10 +92,11 @@ export async function activeScenario(db: Db, tenantId: string): Promise<ActiveSc
   if (!row) return undefined;
   const parsed = parseScenario(JSON.parse(row.scenario));
   if (!parsed.ok) return undefined; // written by an older format: treat as none
-  return { scenario: parsed.scenario, contentHash: row.contentHash, seed: row.seed, loadedAt: row.loadedAt.toISOString(), baselineCodes: JSON.parse(row.baselineCodes) as string[] };
+  const lab = instantiateScenario(parsed.scenario, row.seed);
+  return { scenario: lab.scenario, template: parsed.scenario, vars: lab.vars, contentHash: row.contentHash, seed: row.seed, loadedAt: row.loadedAt.toISOString(), baselineCodes: JSON.parse(row.baselineCodes) as string[] };
 }
 
-export type ScenarioStatus = ScenarioEvaluation & { scenario: { id: string; version: string; title: string; contentHash: string; seed: number; loadedAt: string } };
+export type ScenarioStatus = ScenarioEvaluation & { scenario: { id: string; version: string; title: string; contentHash: string; seed: number; vars: ScenarioVars; loadedAt: string } };
 
 /** Grades the tenant against its active scenario (undefined when none is loaded). */
 export async function scenarioStatus(db: Db, tenantId: string, opts: EvaluateOptions = {}): Promise<{ status: ScenarioStatus; snapshot: TenantSnapshot } | undefined> {
@@ -98,5 +106,5 @@ export async function scenarioStatus(db: Db, tenantId: string, opts: EvaluateOpt
   const findings = findingsFor(snapshot);
   const ev = evaluateScenario(active.scenario, snapshot, findings, active.baselineCodes, opts);
   const s = active.scenario;
-  return { snapshot, status: { scenario: { id: s.id, version: s.version, title: s.title, contentHash: active.contentHash, seed: active.seed, loadedAt: active.loadedAt }, ...ev } };
+  return { snapshot, status: { scenario: { id: s.id, version: s.version, title: s.title, contentHash: active.contentHash, seed: active.seed, vars: active.vars, loadedAt: active.loadedAt }, ...ev } };
 }

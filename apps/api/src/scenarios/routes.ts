@@ -11,6 +11,7 @@ import { ZGraphError } from "@certlab/domain/schemas/common";
 import { scenarioDocument } from "@certlab/domain/scenarios/document";
 import { publicScenario, scenarioSummary, SCENARIO_DIFFICULTIES, SCENARIO_STAGES, type Scenario } from "@certlab/domain/scenarios/schema";
 import { validateScenarioShape } from "@certlab/domain/scenarios/validate";
+import { instantiateScenario } from "@certlab/domain/scenarios/variables";
 import type { Db } from "../db/client.ts";
 import { requirePermission } from "../auth/middleware.ts";
 import { requirePrincipal } from "../http/context.ts";
@@ -19,13 +20,13 @@ import { parseBody } from "../http/validate.ts";
 import { tenantSnapshot } from "../store/snapshot.ts";
 import { COMPLETE_SETUP_ACTIONS } from "../lab-api/lab/routes-lab.ts";
 import { findShippedScenario, shippedScenarios } from "./library.ts";
-import { loadScenario, scenarioBadRequest, scenarioStatus } from "./load.ts";
+import { activeScenario, loadScenario, scenarioBadRequest, scenarioStatus } from "./load.ts";
 
 export const ZScenarioLoad = z
   .strictObject({
     scenarioId: z.string().min(1).optional().describe("A scenario of the shipped library (GET /api/scenarios)"),
     scenario: z.record(z.string(), z.unknown()).optional().describe("A whole scenario file (docs/scenario.schema.json)"),
-    seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+    seed: z.number().int().min(0).max(2 ** 31 - 1).optional().describe("The lab's seed: picks the values of the scenario's variables (default: the file's seed, else 1)"),
   })
   .refine((b) => (b.scenarioId === undefined) !== (b.scenario === undefined), { error: "give exactly one of scenarioId and scenario", path: ["scenarioId"] });
 
@@ -50,8 +51,12 @@ export function scenariosRouter(db: Db): Router {
   r.get("/scenarios/document", async (req, res) => {
     res.json(scenarioDocument(await tenantSnapshot(db, requirePrincipal(req).tenantId)));
   });
-  r.get("/scenarios/:id", (req, res) => {
-    res.json(publicScenario(shippedOr404(req.params.id as string)));
+  // The texts with this lab's values when the tenant's active scenario is this one, else with the file's default seed.
+  r.get("/scenarios/:id", async (req, res) => {
+    const shipped = shippedOr404(req.params.id as string);
+    const active = await activeScenario(db, requirePrincipal(req).tenantId);
+    const lab = active && active.template.id === shipped.id ? { scenario: active.scenario, seed: active.seed } : { scenario: instantiateScenario(shipped, shipped.seed ?? 1).scenario, seed: shipped.seed ?? 1 };
+    res.json({ ...publicScenario(lab.scenario), seed: lab.seed });
   });
   r.post("/scenarios/load", async (req, res) => {
     requirePermission(req, "lab.write");
@@ -93,9 +98,17 @@ export function registerScenarioPaths(registry: OpenAPIRegistry, finding: z.ZodT
   const ZPublic = z
     .object({ id: z.string(), version: z.string(), title: z.string(), briefing: z.object({ markdown: z.string() }), objectives: z.array(z.object({ id: z.string(), title: z.string(), task: z.string(), points: z.number().int() }).passthrough()) })
     .passthrough()
-    .describe("The scenario file without solutions, fault descriptions or patches (docs/scenarios.md)");
+    .describe("The scenario file without solutions, fault descriptions, patches or variable declarations, its texts with the values of the caller's lab (or of the file's default seed) (docs/scenarios.md)");
   const ZStatus = z.object({
-    scenario: z.object({ id: z.string(), version: z.string(), title: z.string(), contentHash: z.string().describe("sha256 of the canonical JSON"), seed: z.number().int(), loadedAt: z.string() }),
+    scenario: z.object({
+      id: z.string(),
+      version: z.string(),
+      title: z.string(),
+      contentHash: z.string().describe("sha256 of the canonical JSON"),
+      seed: z.number().int().describe("The lab's seed"),
+      vars: z.record(z.string(), z.union([z.string(), z.number()])).describe("The values the seed picked for the scenario's variables ({} when it has none)"),
+      loadedAt: z.string(),
+    }),
     objectives: z.array(z.object({ id: z.string(), title: z.string(), passed: z.boolean(), activeCodes: z.array(z.string()), points: z.number().int(), maxPoints: z.number().int(), reason: z.string() })),
     guards: z.array(z.object({ id: z.string(), description: z.string(), holds: z.boolean(), reason: z.string() })),
     collateral: z.array(finding).describe("Error/warning findings neither the baseline had nor any fault is expected to raise"),

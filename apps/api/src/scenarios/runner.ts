@@ -4,6 +4,7 @@
 // appears; at the end the score reaches passPoints. Every step is a real HTTP call (Http: fetch against a server,
 // or supertest in the API tests), as the portal or a QA script would make it.
 import type { Scenario } from "@certlab/domain/scenarios/schema";
+import { describeVars, instantiateScenario } from "@certlab/domain/scenarios/variables";
 import type { ScenarioStatus } from "./load.ts";
 import { runSolution, type Http } from "./solve.ts";
 
@@ -16,11 +17,19 @@ const errorOf = (body: unknown) => {
   return [e.message, ...(e.details ?? []).map((d) => `${d.target}: ${d.message}`)].filter(Boolean).join("; ");
 };
 
-/** Runs the track test of one (already validated) scenario through `http`. */
-export async function testScenario(http: Http, scenario: Scenario, file = ""): Promise<ScenarioRun> {
+/**
+ * Runs the track test of one (already validated) scenario through `http`. With `seed`, the lab is loaded with that
+ * seed, the solutions are the ones of that variant (its variables' values), the server must report the same values,
+ * and every step's name starts with "seed N · ".
+ */
+export async function testScenario(http: Http, template: Scenario, file = "", seed?: number): Promise<ScenarioRun> {
   const cases: CaseResult[] = [];
-  const run: ScenarioRun = { id: scenario.id, file, ok: false, cases };
-  const step = async (name: string, fn: () => Promise<string>) => {
+  const run: ScenarioRun = { id: template.id, file, ok: false, cases };
+  const lab = instantiateScenario(template, seed ?? template.seed ?? 1);
+  const scenario = lab.scenario;
+  const prefix = seed === undefined ? "" : `seed ${seed} · `;
+  const step = async (label: string, fn: () => Promise<string>) => {
+    const name = `${prefix}${label}`;
     const t0 = Date.now();
     try {
       cases.push({ name, ok: true, message: await fn(), ms: Date.now() - t0 });
@@ -38,10 +47,13 @@ export async function testScenario(http: Http, scenario: Scenario, file = ""): P
 
   let initial: ScenarioStatus | undefined;
   const loaded = await step("load", async () => {
-    const r = await http("POST", "/api/scenarios/load", { scenario });
+    const r = await http("POST", "/api/scenarios/load", seed === undefined ? { scenario: template } : { scenario: template, seed });
     if (r.status !== 200) throw new Error(`POST /api/scenarios/load answered ${r.status}: ${errorOf(r.body)}`);
     initial = r.body as ScenarioStatus;
-    return `loaded ${scenario.id}@${scenario.version} (${scenario.faults.length} fault${scenario.faults.length === 1 ? "" : "s"})`;
+    const got = JSON.stringify(initial.scenario.vars ?? {});
+    if (got !== JSON.stringify(lab.vars)) throw new Error(`the server picked the variables ${got}, the runner ${JSON.stringify(lab.vars)}`);
+    const vars = Object.keys(lab.vars).length ? `; ${describeVars(lab.vars)}` : "";
+    return `loaded ${scenario.id}@${scenario.version} (${scenario.faults.length} fault${scenario.faults.length === 1 ? "" : "s"}${vars})`;
   });
   if (!loaded || !initial) return run;
 

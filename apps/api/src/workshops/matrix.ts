@@ -10,7 +10,7 @@ export type { TraineeCell, TraineeRow } from "@certlab/domain/workshops/workshop
 import type { Db } from "../db/client.ts";
 import { fastAll } from "../db/fast-read.ts";
 import type { Workshop, WorkshopSeat } from "../generated/sqlite/client.ts";
-import { gradeTenant, type Scenario, type SeatGrade } from "./scenario-port.ts";
+import { gradeTenant, workshopSeed, type Scenario, type SeatGrade } from "./scenario-port.ts";
 
 export type WorkshopRow = Workshop;
 export type SeatRow = WorkshopSeat;
@@ -164,6 +164,8 @@ export function workshopHeader(w: WorkshopRow, now = new Date()) {
     name: w.name,
     scenario: { id: w.scenarioId, version: w.scenarioVersion, title: w.scenarioTitle, contentHash: w.contentHash },
     joinCode: w.joinCode,
+    // Each seat's lab seed is this plus the seat's index (scenario-port.ts seatSeed); the drawer shows the values.
+    seed: workshopSeed(w),
     seats: w.seats,
     timeLimitMinutes: w.timeLimitMinutes,
     hintPolicy: w.hintPolicy as HintPolicy,

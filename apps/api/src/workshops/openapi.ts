@@ -31,6 +31,7 @@ export function registerWorkshopPaths(registry: OpenAPIRegistry, finding: z.ZodT
     name: z.string(),
     scenario: z.object({ id: z.string(), version: z.string(), title: z.string(), contentHash: z.string() }),
     joinCode: z.string(),
+    seed: z.number().int().describe("The workshop's seed; seat n's lab seed is seed + n - 1 (mod 2^31), which picks its values of the scenario's variables"),
     seats: z.number().int(),
     timeLimitMinutes: z.number().int(),
     hintPolicy: z.enum(HINT_POLICIES),
@@ -50,6 +51,7 @@ export function registerWorkshopPaths(registry: OpenAPIRegistry, finding: z.ZodT
     endsAt: z.string().describe("When this seat's time is up: the workshop's end, or the seat's own later end"),
     state: z.enum(WORKSHOP_STATES),
     hintPolicy: z.enum(HINT_POLICIES),
+    briefing: z.string().describe("The scenario's ticket (markdown), with this seat's values of the scenario's variables"),
     objectives: z.array(z.object({
       id: z.string(), title: z.string(), task: z.string(), points: z.number().int(), passed: z.boolean(),
       hints: z.array(z.object({ id: z.string(), penalty: z.number().int(), revealed: z.boolean(), available: z.boolean(), text: z.string().optional() })),
@@ -57,6 +59,7 @@ export function registerWorkshopPaths(registry: OpenAPIRegistry, finding: z.ZodT
     score: z.number().int(),
     maxScore: z.number().int(),
   });
+  const ZVariant = z.object({ seed: z.number().int().describe("The seat lab's seed"), vars: z.record(z.string(), z.union([z.string(), z.number()])).describe("The values it picked for the scenario's variables") });
   const ZExportRow = z.object(Object.fromEntries(EXPORT_COLUMNS.map((c) => [c, z.unknown()])) as Record<(typeof EXPORT_COLUMNS)[number], z.ZodUnknown>);
   const id = z.object({ id: z.string().describe("Workshop id") });
   const seat = id.extend({ seatId: z.string() });
@@ -72,7 +75,7 @@ export function registerWorkshopPaths(registry: OpenAPIRegistry, finding: z.ZodT
   // End is listed before the seat resets: the generated suites call routes in this order, and an ended workshop
   // answers the (costly) reloads with a quick 409.
   reg("post", "/api/workshops/{id}/end", "End the workshop: trainee writes are refused from now on", { request: { params: id } }, { 200: { description: "Workshop", ...json(ZHeader) } });
-  reg("get", "/api/workshops/{id}/seats/{seatId}", "One trainee: findings, guards, the last 20 audit entries of the seat", { request: { params: seat } }, { 200: { description: "Seat", ...json(ZTrainee.extend({ findings: z.array(finding), audit: z.array(z.unknown()) })) } });
+  reg("get", "/api/workshops/{id}/seats/{seatId}", "One trainee: findings, guards, the last 20 audit entries of the seat", { request: { params: seat } }, { 200: { description: "Seat", ...json(ZTrainee.extend({ variant: ZVariant, findings: z.array(finding), audit: z.array(z.unknown()) })) } });
   reg("post", "/api/workshops/{id}/seats/{seatId}/reset", "Reload the scenario in this seat only", { request: { params: seat } }, { 200: { description: "The seat's row", ...json(ZTrainee) } });
   reg("post", "/api/workshops/{id}/seats/{seatId}/objectives/{objectiveId}/reset", "Re-apply the faults this objective fixes (passed objectives stay fixed)", { request: { params: seat.extend({ objectiveId: z.string() }) } }, { 200: { description: "The seat's row", ...json(ZTrainee) } });
   reg("post", "/api/workshops/{id}/seats/{seatId}/link", "A new one-time sign-in link for the seat (the previous one stops working)", { request: { params: seat } }, { 200: { description: "Link", ...json(ZLink) } });
@@ -80,7 +83,7 @@ export function registerWorkshopPaths(registry: OpenAPIRegistry, finding: z.ZodT
   reg("post", "/api/workshops/{id}/hints/release", "Release a hint to every trainee", { request: { params: id, body: json(ZHintRef) } }, { 200: { description: "Workshop", ...json(ZHeader) } });
   reg("post", "/api/workshops/{id}/extend", "Give every trainee more time", { request: { params: id, body: json(ZWorkshopExtend) } }, { 200: { description: "Workshop", ...json(ZHeader) } });
   reg("get", "/api/workshops/{id}/export.csv", "Results, one row per trainee × objective (CSV)", { request: { params: id } }, { 200: { description: "CSV", content: { "text/csv": { schema: z.string() } } } });
-  reg("get", "/api/workshops/{id}/export.json", "Results, one row per trainee × objective (JSON)", { request: { params: id } }, { 200: { description: "Rows", ...json(z.object({ workshop: ZHeader, exportedAt: z.string(), value: z.array(ZExportRow) })) } });
+  reg("get", "/api/workshops/{id}/export.json", "Results, one row per trainee × objective (JSON)", { request: { params: id } }, { 200: { description: "Rows", ...json(z.object({ workshop: ZHeader, exportedAt: z.string(), value: z.array(ZExportRow), seats: z.array(ZVariant.extend({ seat: z.number().int(), name: z.string().nullable() })).describe("Each seat's variant") })) } });
   reg("get", "/api/workshops/{id}/scoreboard", "Projector scoreboard: rank, name, score, objectives done", { request: { params: id } }, { 200: { description: "Scoreboard", ...json(z.object({ id: z.string(), name: z.string(), state: z.enum(WORKSHOP_STATES), endsAt: z.string(), objectives: z.number().int(), maxScore: z.number().int(), rows: z.array(z.object({ rank: z.number().int(), seatId: z.string(), name: z.string(), score: z.number().int(), objectivesDone: z.number().int(), lastPassAt: z.string().nullable() })) })) } });
   reg("get", "/api/workshops/join/{code}", "Public: the workshop a join code opens and its free seats", { request: { params: z.object({ code: z.string() }) } }, { 200: { description: "Workshop", ...json(z.object({ name: z.string(), scenarioTitle: z.string(), state: z.enum(WORKSHOP_STATES), endsAt: z.string(), seats: z.number().int(), seatsFree: z.number().int() })) } }, false);
   reg("post", "/api/workshops/join", "Public: take the next free seat; signs the browser in as the seat's admin", { request: { body: json(ZWorkshopJoin) } }, { 200: { description: "Joined; sets the session cookie", ...json(z.object({ seatId: z.string(), seatNumber: z.number().int(), redirect: z.string(), csrfToken: z.string() })) } }, false);

@@ -13,7 +13,7 @@ import type { Principal } from "../http/context.ts";
 import { principalForUser } from "../auth/principal.ts";
 import { newSecret, sha256 } from "../auth/secrets.ts";
 import { gradeSeat, tenantSignatures, type WorkshopRow } from "./matrix.ts";
-import { loadScenarioInto, type Scenario } from "./scenario-port.ts";
+import { loadScenarioInto, seatSeed, type Scenario } from "./scenario-port.ts";
 
 /** Stored instead of a scrypt hash: verifyPassword refuses anything not "scrypt$…", so no password signs in. */
 export const NO_PASSWORD = "workshop-seat$no-password";
@@ -61,9 +61,9 @@ export async function seatPrincipal(db: Db, seat: { tenantId: string; adminUserI
   return p;
 }
 
-/** Loads the scenario (or only some of its faults) into the seat. */
-export async function loadSeat(db: Db, seat: { tenantId: string; adminUserId: string }, requestId: string, scenario: Scenario, faultIds?: readonly string[]): Promise<void> {
-  await loadScenarioInto(db, await seatPrincipal(db, seat), requestId, scenario, faultIds);
+/** Loads the scenario (or only some of its faults) into the seat, with the seat's own seed (scenario-port.ts seatSeed). */
+export async function loadSeat(db: Db, w: { id: string }, seat: { tenantId: string; adminUserId: string; seatNumber: number }, requestId: string, scenario: Scenario, faultIds?: readonly string[]): Promise<void> {
+  await loadScenarioInto(db, await seatPrincipal(db, seat), requestId, scenario, seatSeed(w, seat.seatNumber), faultIds);
 }
 
 /** Removes seat tenants (everything in them cascades) and their admins' accounts. */
@@ -107,7 +107,7 @@ export async function provisionSeats(
       try {
         const t = await createSeatTenant(db, w.name, w.joinCode, n);
         created.push(t);
-        await loadSeat(db, t, requestId, scenario);
+        await loadSeat(db, w, { ...t, seatNumber: n }, requestId, scenario);
         const token = newSecret();
         const seat = await db.workshopSeat.create({ data: { id: randomUUID(), workshopId: w.id, seatNumber: n, tenantId: t.tenantId, adminUserId: t.adminUserId, seatTokenHash: sha256(token) } });
         const sig = (await tenantSignatures(db, [t.tenantId])).get(t.tenantId) ?? "";

@@ -103,10 +103,11 @@ async function issueSeatToken(db: Db, seatId: string): Promise<string> {
   return token;
 }
 
-/** The trainee's own view: tasks, hints (text only once revealed), points; never solutions or faults. */
+/** The trainee's own view: tasks, hints (text only once revealed), points; never solutions or faults. The texts are
+ * the seat's variant (the values its seed picked for the scenario's variables). */
 async function traineeView(db: Db, w: WorkshopRow, seatRow: SeatRow) {
-  const scenario = scenarioOf(w);
   const { seat, grade } = await gradeOneSeat(db, w, seatRow);
+  const scenario = grade.scenario;
   const row = traineeRow(w, seat, grade);
   const released = releasedOf(w);
   const revealed = revealedOf(seat);
@@ -118,6 +119,8 @@ async function traineeView(db: Db, w: WorkshopRow, seatRow: SeatRow) {
     endsAt: seatEnd(w, seat).toISOString(),
     state: seatEffectiveState(w, seat),
     hintPolicy: policy,
+    // The ticket, with this seat's values of the scenario's variables.
+    briefing: scenario.briefing.markdown,
     objectives: scenario.objectives.map((o) => ({
       id: o.id,
       title: o.title,
@@ -384,6 +387,7 @@ export function workshopsRouter(db: Db): Router {
     res.json({
       ...traineeRow(w, seat, grade),
       tenant: { id: seat.tenantId, initialDomain: domain?.name ?? "" },
+      variant: { seed: grade.seed, vars: grade.vars },
       revealedHints: revealedOf(seat).map(({ objectiveId, hintId, penalty, at }) => ({ objectiveId, hintId, penalty, at })),
       findings: grade.findings.map((f) => ({ ...f, injected: faultCodes.has(f.code) })),
       guards: grade.evaluation.guards.map((g) => ({ id: g.id, description: g.description, holds: g.holds })),
@@ -404,7 +408,7 @@ export function workshopsRouter(db: Db): Router {
     const w = await owned(db, req);
     const seat = await ownedSeat(db, w, String(req.params.seatId));
     requireRunning(w, seat);
-    await loadSeat(db, seat, req.ctx.requestId, scenarioOf(w));
+    await loadSeat(db, w, seat, req.ctx.requestId, scenarioOf(w));
     await db.workshopSeat.update({ where: { id: seat.id }, data: { resets: { increment: 1 }, passedAt: "{}", progressAt: new Date(), version: { increment: 1 } } });
     await event(db, w.id, "lab.reset", "trainer", {}, seat.id);
     const fresh = await ownedSeat(db, w, seat.id);
@@ -426,7 +430,7 @@ export function workshopsRouter(db: Db): Router {
     // Faults no objective fixes are part of the broken lab whatever the trainee did: they stay.
     const fixedByAny = new Set(scenario.objectives.flatMap((o) => o.fixes));
     for (const f of scenario.faults) if (!fixedByAny.has(f.id)) faults.add(f.id);
-    await loadSeat(db, seat, req.ctx.requestId, scenario, [...faults]);
+    await loadSeat(db, w, seat, req.ctx.requestId, scenario, [...faults]);
     const fresh = await db.workshopSeat.findUniqueOrThrow({ where: { id: seat.id } });
     const passedAt = passedAtOf(fresh);
     delete passedAt[objective.id];
@@ -505,7 +509,9 @@ export function workshopsRouter(db: Db): Router {
 
   r.get("/workshops/:id/export.json", async (req, res) => {
     const w = await owned(db, req);
-    res.json({ workshop: workshopHeader(w), exportedAt: new Date().toISOString(), value: await exportRows(db, w) });
+    const value = await exportRows(db, w);
+    const seats = (await gradeSeats(db, w)).map(({ seat, grade }) => ({ seat: seat.seatNumber, name: seat.displayName, seed: grade.seed, vars: grade.vars }));
+    res.json({ workshop: workshopHeader(w), exportedAt: new Date().toISOString(), value, seats });
   });
 
   r.get("/workshops/:id/scoreboard", async (req, res) => {

@@ -2,6 +2,7 @@
 // scripts/gen-scenario-schema.ts, so the authors' guide cannot drift from the engine.
 import { DOCUMENT_KEYS } from "./document";
 import { ENROLLMENT_PLATFORMS, SCENARIO_DIFFICULTIES, SCENARIO_SCHEMA_VERSION, SCENARIO_STAGES, STATE_OPS } from "./schema";
+import { MAX_VARIABLE_VALUES, VARIABLE_SECTIONS } from "./variables";
 
 const code = (s: string) => `\`${s}\``;
 
@@ -34,7 +35,8 @@ unknown keys, so a typo is an error naming its path.
 | \`sources\` | \`[{file, where}]\`: the seed files (\`NNN_xxxxxxxxxxxxxxxx.txt\`) the faults come from |
 | \`baseline\` | \`{"id": "complete-setup", "version": "1"}\` — the only baseline |
 | \`clock.start\` | optional ISO time that \`{{now…}}\` counts from (default: the moment of loading) |
-| \`seed\` | optional per-lab variation seed (default 1), recorded with the loaded scenario |
+| \`seed\` | optional default seed of a lab loaded without one (default 1); the lab's seed picks the values of the variables |
+| \`variables\` | optional \`{name: {kind, choices or min and max, pattern?, description?}}\`: per-lab values, used as \`{{var.name}}\` (see *Variables*) |
 | \`faults[]\` | \`{id, description, expectFindings, patch}\`: trainer-only description, the error/warning rule codes the fault alone raises, RFC 6902 operations over the scenario document |
 | \`objectives[]\` | \`{id, title, task, points, fixes, check, hints, solution, initiallyPassing?}\` |
 | \`guards[]\` | \`{id, description, check}\`: must hold at grading time |
@@ -58,6 +60,45 @@ document.
 | Array | Keyed by |
 | --- | --- |
 ${keys}
+
+## Variables
+
+A scenario may vary per lab so that neighbours in a workshop cannot copy each other's answers (Packet Tracer's
+variables, KYPO's variant answers): which wrong template name the registry holds, which limit is too low, how long
+ago a certificate expired. Declare each variable under \`variables\` and write \`{{var.<name>}}\` wherever its value
+goes, in ${VARIABLE_SECTIONS.map(code).join(", ")}: fault patch values (and paths), objective titles, task texts,
+hints, check values, guard values and solution requests.
+
+| \`kind\` | Values |
+| --- | --- |
+| \`"string"\` | \`choices\`: 2–${MAX_VARIABLE_VALUES} distinct non-empty strings; optional \`pattern\`, a regular expression every choice must match |
+| \`"hostname"\` | the same, each choice a DNS name (\`ndes02\`, \`ndes02.corp.contoso.com\`) |
+| \`"int"\` | \`choices\`: 2–${MAX_VARIABLE_VALUES} distinct integers, or \`min\` and \`max\` spanning 2–${MAX_VARIABLE_VALUES} integers |
+
+\`description\` (optional) says what the variable varies, for authors and trainers. The values are deliberately few:
+the validator and the runner try every one.
+
+\`\`\`json
+"variables": { "maxUrl": { "kind": "int", "choices": [2048, 4096, 8192, 16384] } },
+"faults": [{ "id": "f-request-filtering", "expectFindings": ["IIS_REQFILTER_MAXURL_LOW"],
+  "patch": [{ "op": "replace", "path": "/lab/ndes/NDES01/iis/requestFiltering/maxUrl", "value": "{{var.maxUrl}}" }] }]
+\`\`\`
+
+- **Which value a lab gets**: the lab's seed (\`POST /api/scenarios/load\` \`seed\`, else the file's \`seed\`, else 1)
+  picks, for each variable, the value at index (seed + FNV-1a(name)) mod (number of values). The same seed gives the
+  same values on every machine; consecutive seeds give different values for every variable with two or more; the
+  seeds 0 to N−1 (N = the largest number of values) reach every value of every variable.
+- **Workshops**: seat *n* of a workshop gets the workshop's seed + *n* − 1 (the workshop's seed comes from its id),
+  so neighbouring seats differ and a reset of the seat reloads the same variant.
+- **Replacement** happens first, before the other placeholders: \`{{now-P{{var.days}}D}}\` and
+  \`{{/directory/users/{{var.account}}/id}}\` work. A string that is exactly \`{{var.name}}\` becomes the value with its
+  type (an int stays a number) except in text fields (titles, tasks, hints, descriptions, markdown, paths), where it
+  is text. An Intune variable such as \`{{UserPrincipalName}}\` is never touched.
+- **Refused**: a \`{{var.x}}\` that names no declared variable, or one in another part of the file (the title and
+  summary are listed unresolved), is a schema error naming its path (\`objectives/0/task: no variable 'x'\`).
+- **What trainees see**: \`GET /api/scenarios/{id}\` and a workshop's Tasks panel show the texts with their lab's
+  values and never the declarations (their choices would give the answer away); \`GET /api/scenarios/status\`
+  shows the lab's \`seed\` and \`vars\`, and so do the trainer's seat drawer and JSON export.
 
 ## Faults
 
@@ -118,12 +159,14 @@ the schema (paths named); every rule code exists in the catalogue ([rules.md](ru
 or warning; **each fault alone** applies and raises exactly its \`expectFindings\` among error/warning findings (info
 ignored); all faults together raise the union; every objective's check fails on the faulted lab (unless
 \`initiallyPassing\`); every guard holds on the faulted lab; ids unique (also across files); \`fixes\` name real faults.
+With variables, the fault, objective and guard checks run once per seed 0…N−1, so they hold for **every** value; an
+issue found only for some values names them (\`… (with seed 3: maxUrl=65534)\`).
 
 ## Runner
 
 \`\`\`
 npm run scenario -- validate scenarios/
-npm run scenario -- test scenarios/ [--junit out.xml] [--json out.json]
+npm run scenario -- test scenarios/ [--seed N] [--junit out.xml] [--json out.json]
 npm run scenario -- test scenarios/profile/scep-profile-internal-url.json --url http://localhost:3000 --token clt_…
 npm run scenario -- run my-scenario.json --url http://localhost:3000 --token clt_…
 \`\`\`
@@ -131,8 +174,10 @@ npm run scenario -- run my-scenario.json --url http://localhost:3000 --token clt
 - \`test\` starts Certlab's API in-process on a temporary SQLite database with the demo directories (or uses the server
   at \`--url\` with a personal API token), loads the scenario over HTTP, and for each objective in order: the check
   fails, the solution's requests run, the check passes, the guards hold, no collateral finding appears; at the end
-  the score must reach \`passPoints\`. One line per step, ✔ or ✘ with the reason.
-- \`run\` loads each file into a running Certlab and prints its objectives' status.
+  the score must reach \`passPoints\`. One line per step, ✔ or ✘ with the reason. A scenario with variables is tested
+  once per seed 0…N−1 (every value of every variable; each step's name starts with \`seed N ·\`), or only with
+  \`--seed N\`; the runner checks that the server picked the same values as it did.
+- \`run\` loads each file into a running Certlab (with \`--seed N\` when given) and prints its objectives' status.
 - \`--junit\` writes JUnit XML (one testsuite per scenario, one testcase per step: validate, load, each objective,
   score); \`--json\` the same as JSON. The exit code is 1 when anything fails.
 - \`npm test\` validates \`scenarios/\` among its static checks and runs \`test\` on every shipped scenario
@@ -143,9 +188,9 @@ npm run scenario -- run my-scenario.json --url http://localhost:3000 --token clt
 | Route | |
 | --- | --- |
 | \`GET /api/scenarios\` | the shipped library: id, version, title, stage, difficulty, minutes, objectives count (no solutions) |
-| \`GET /api/scenarios/{id}\` | a shipped file as trainees see it: no solutions, fault descriptions, patches or checks |
-| \`POST /api/scenarios/load\` | \`{ "scenarioId": "…" }\` or \`{ "scenario": { …file… } }\`, \`seed?\`: the same rights as \`POST /api/lab/reset {"scenario":"complete"}\`; a bad file is a 400 whose details name each path (\`scenario/faults/0/patch/0/op\`); refused (403) in a workshop seat |
-| \`GET /api/scenarios/status\` | the tenant graded against its active scenario (404 when none) |
+| \`GET /api/scenarios/{id}\` | a shipped file as trainees see it: no solutions, fault descriptions, patches, checks or variable declarations; its texts with the values of the caller's lab when that lab runs this scenario (else of the file's seed), and that \`seed\` |
+| \`POST /api/scenarios/load\` | \`{ "scenarioId": "…" }\` or \`{ "scenario": { …file… } }\`, \`seed?\` (0 to 2³¹−1, picks the variables' values): the same rights as \`POST /api/lab/reset {"scenario":"complete"}\`; a bad file is a 400 whose details name each path (\`scenario/faults/0/patch/0/op\`); refused (403) in a workshop seat |
+| \`GET /api/scenarios/status\` | the tenant graded against its active scenario (404 when none); \`scenario.seed\` and \`scenario.vars\` are the lab's seed and values |
 | \`GET /api/scenarios/document\` | the tenant's current scenario document |
 
 \`POST /api/lab/reset\` with \`complete\` clears the active scenario.
