@@ -53,6 +53,8 @@ export type Workshop = {
 /** GET /api/workshops/{id}/seats/{seatId}: the matrix row plus what the drawer shows. */
 export type SeatDetails = Trainee & {
   tenant?: { id: string; initialDomain: string };
+  /** The seat lab's seed and the values it picked for the scenario's variables ({} when it has none). */
+  variant?: { seed: number; vars: Record<string, string | number> };
   revealedHints?: { objectiveId: string; hintId: string; penalty: number; at: string }[];
   findings: { code: string; severity: string; title?: string; message?: string; injected?: boolean }[];
   guards?: { id: string; description: string; holds: boolean }[];

@@ -1,6 +1,7 @@
 // One trainee's seat: their objectives, the findings on their lab, the last actions from the seat's audit log, the
 // trainer's resets (the whole lab, or one objective: only the faults that objective fixes are applied again) and
-// extra time for this trainee only (the seat's own end; the other seats keep the workshop's).
+// extra time for this trainee only (the seat's own end; the other seats keep the workshop's), and the seat's variant
+// (its seed and the values it picked for the scenario's variables).
 import { useState } from "react";
 import {
   Badge,
@@ -78,6 +79,12 @@ export function SeatDrawer(props: { workshop: Workshop; seat: Trainee | undefine
                 {seat.stuck ? " · stuck" : ""}
               </Text>
               {details.data?.tenant && <Text className={s.small}>Lab directory: {details.data.tenant.initialDomain}</Text>}
+              {details.data?.variant && (
+                <Text className={s.small}>
+                  Variant: seed {details.data.variant.seed}
+                  {Object.entries(details.data.variant.vars).map(([k, v]) => ` · ${k} = ${String(v)}`).join("")}
+                </Text>
+              )}
               <Text className={s.small}>
                 Time left for this seat:{" "}
                 <span role="timer" aria-label={`Time left for ${name}`}>
