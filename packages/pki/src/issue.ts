@@ -2,7 +2,9 @@
  * Issue end-entity certificates from a lab CA (NDES RA certificates, the IIS server certificate, client
  * certificates) and build deliberately broken ones (self-signed leaf, expired, wrong EKU) for labs.
  */
-import { createHash } from "node:crypto";
+import { KeyObject, createHash, randomBytes, sign } from "node:crypto";
+import { AsnConvert, OctetString } from "@peculiar/asn1-schema";
+import * as asnX509 from "@peculiar/asn1-x509";
 import { x509, type CryptoKey } from "./x509-setup.js";
 import {
   KEY_USAGE_NAMES,
@@ -22,6 +24,7 @@ import {
   exportPkcs8Pem,
   generateRsaKeyPair,
   loadCa,
+  RSA_ALGORITHM,
   type CaMaterial,
   type HashAlgorithm,
   type LoadedCa,
@@ -143,9 +146,94 @@ function issuerAki(issuer: x509.X509Certificate): Promise<x509.AuthorityKeyIdent
   return hit;
 }
 
+/** What signing with a loaded RSA CA needs per certificate, worked out once per CA certificate. */
+interface RsaSigner {
+  key: KeyObject;
+  digest: string;
+  algorithm: asnX509.AlgorithmIdentifier;
+  issuer: asnX509.Name;
+}
+const rsaSigners = new WeakMap<x509.X509Certificate, RsaSigner | null>();
+const NODE_DIGEST: Readonly<Record<string, string>> = { "SHA-1": "sha1", "SHA-256": "sha256", "SHA-384": "sha384", "SHA-512": "sha512" };
+
+function rsaSignerOf(ca: LoadedCa): RsaSigner | null {
+  let hit = rsaSigners.get(ca.certificate);
+  if (hit !== undefined) return hit;
+  const alg = ca.privateKey.algorithm as { name: string; hash?: { name: string } };
+  const digest = alg.hash && NODE_DIGEST[alg.hash.name];
+  hit = null;
+  if (alg.name === RSA_ALGORITHM && digest) {
+    hit = {
+      key: KeyObject.from(ca.privateKey),
+      digest,
+      // The same AlgorithmIdentifier and issuer Name X509CertificateGenerator.create writes.
+      algorithm: new x509.RsaAlgorithm().toAsnAlgorithm({ name: RSA_ALGORITHM, hash: alg.hash } as never)!,
+      issuer: AsnConvert.parse(ca.certificate.subjectName.toArrayBuffer(), asnX509.Name),
+    };
+  }
+  rsaSigners.set(ca.certificate, hit);
+  return hit;
+}
+
+/** A DER INTEGER's content for a serial number: no leading zero bytes, a 0x00 first when the top bit is set. */
+function positiveSerial(bytes: Uint8Array): Uint8Array {
+  let i = 0;
+  while (i < bytes.length - 1 && bytes[i] === 0) i++;
+  const b = bytes.subarray(i);
+  return b[0]! > 0x7f ? Uint8Array.of(0, ...b) : b;
+}
+
+/**
+ * X509CertificateGenerator.create's certificate for an RSA CA and a given public key, built with the same
+ * @peculiar/asn1-x509 classes but without its round trips (every extension and name encoded, then parsed back; the
+ * result parsed again) and signed with node:crypto: byte for byte what the generator writes (issue.test.ts).
+ */
+function issueWithRsa(signer: RsaSigner, spkiDer: Uint8Array, req: CertificateRequestOptions, aki: x509.AuthorityKeyIdentifierExtension): IssuedCertificate {
+  const spki = AsnConvert.parse(spkiDer, asnX509.SubjectPublicKeyInfo);
+  // RFC 5280 4.2.1.2 method 1, as SubjectKeyIdentifierExtension.create computes it.
+  const ski = createHash("sha1").update(new Uint8Array(spki.subjectPublicKey)).digest();
+  const all = [...leafExtensions(req), new x509.SubjectKeyIdentifierExtension(ski.toString("hex")), aki];
+  const given = req.serialNumber ? Buffer.from(req.serialNumber, "hex") : undefined;
+  const serial = positiveSerial(given?.some((b) => b > 0) ? given : randomBytes(16));
+  const { notBefore, notAfter } = validity(req);
+  const subject = nameFromRfc4514(req.subject);
+  const tbs = new asnX509.TBSCertificate({
+    version: asnX509.Version.v3,
+    serialNumber: toAb(serial),
+    signature: signer.algorithm,
+    issuer: signer.issuer,
+    validity: new asnX509.Validity({ notBefore, notAfter }),
+    subject: AsnConvert.parse(subject.toArrayBuffer(), asnX509.Name),
+    subjectPublicKeyInfo: spki,
+    extensions: new asnX509.Extensions(all.map((e) => new asnX509.Extension({ extnID: e.type, critical: e.critical, extnValue: new OctetString(e.value) }))),
+  });
+  const signature = sign(signer.digest, new Uint8Array(AsnConvert.serialize(tbs)), signer.key);
+  const der = new Uint8Array(AsnConvert.serialize(new asnX509.Certificate({ tbsCertificate: tbs, signatureAlgorithm: signer.algorithm, signatureValue: toAb(signature) })));
+  let info: CertificateInfo | undefined;
+  const seconds = (d: Date) => new Date(Math.floor(d.getTime() / 1000) * 1000); // UTCTime/GeneralizedTime: whole seconds
+  return {
+    certificatePem: toPem(der),
+    certificateDerBase64: Buffer.from(der).toString("base64"),
+    ref: {
+      subject: rfc4514(subject),
+      serialNumber: Buffer.from(serial[0] === 0 && serial.length > 1 ? serial.subarray(1) : serial).toString("hex").toUpperCase(),
+      thumbprint: createHash("sha1").update(der).digest("hex").toUpperCase(),
+      notAfter: seconds(notAfter).toISOString(),
+    },
+    get info() {
+      return (info ??= describeCertificate(new x509.X509Certificate(der)));
+    },
+  };
+}
+
+const toAb = (u: Uint8Array): ArrayBuffer => new Uint8Array(u).buffer;
+
 /** Issue a certificate signed by `ca` (CaMaterial, or an already loaded CA to save the key import). */
 export async function issueCertificate(ca: CaMaterial | LoadedCa, req: CertificateRequestOptions): Promise<IssuedCertificate> {
   const issuer = "privateKey" in ca ? ca : await loadCa(ca);
+  // A request with its public key (SCEP, CSRs) from an RSA CA: the direct build.
+  const signer = req.publicKey instanceof Uint8Array ? rsaSignerOf(issuer) : null;
+  if (signer) return issueWithRsa(signer, req.publicKey as Uint8Array, req, await issuerAki(issuer.certificate));
   let publicKey: CryptoKey | ArrayBuffer;
   let privateKeyPkcs8Pem: string | undefined;
   if (req.publicKey === undefined) {

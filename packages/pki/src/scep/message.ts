@@ -9,7 +9,7 @@
 import { createCipheriv, createDecipheriv, createHash, createPrivateKey, createPublicKey, privateDecrypt, publicEncrypt, randomBytes, sign, verify, constants, type KeyObject } from "node:crypto";
 import * as asn1js from "asn1js";
 import * as pkijs from "pkijs";
-import { AsnConvert } from "@peculiar/asn1-schema";
+import { AsnConvert, AsnProp, AsnPropTypes } from "@peculiar/asn1-schema";
 import * as cms from "@peculiar/asn1-cms";
 import { Certificate as AsnCertificate } from "@peculiar/asn1-x509";
 import forge from "node-forge";
@@ -245,6 +245,23 @@ function valueOf(der: ArrayBuffer | undefined): { text?: string; octets?: Buffer
 }
 
 /**
+ * A ContentInfo whose content is read as SignedData / EnvelopedData in the same pass: asn1-cms's ContentInfo keeps
+ * the content as bytes, which then have to be read a second time. (Same schema; decorators applied as functions.)
+ */
+class SignedDataInfo {
+  contentType = "";
+  content = new cms.SignedData();
+}
+class EnvelopedDataInfo {
+  contentType = "";
+  content = new cms.EnvelopedData();
+}
+for (const [target, type] of [[SignedDataInfo, cms.SignedData], [EnvelopedDataInfo, cms.EnvelopedData]] as const) {
+  AsnProp({ type: AsnPropTypes.ObjectIdentifier })(target.prototype, "contentType");
+  AsnProp({ type, context: 0 })(target.prototype, "content");
+}
+
+/**
  * The common case, fast: a DER pkiMessage as the SCEP clients we know send it, read with @peculiar/asn1-cms (whose
  * schemas are built once; pkijs builds its schema tree again on every parse, most of a request's time). Anything
  * unusual (a constructed encrypted content, a missing attribute, a signature or digest that does not check out)
@@ -252,9 +269,9 @@ function valueOf(der: ArrayBuffer | undefined): { text?: string; octets?: Buffer
  */
 function parseWellFormed(der: Uint8Array, ra: Pick<RaKeys, "encryptionCertificatePem" | "encryptionKeyPem">): ParsedPkiMessage | undefined {
   try {
-    const ci = AsnConvert.parse(der, cms.ContentInfo);
+    const ci = AsnConvert.parse(der, SignedDataInfo);
     if (ci.contentType !== OID.signedData) return undefined;
-    const sd = AsnConvert.parse(ci.content, cms.SignedData);
+    const sd = ci.content;
     const signer = sd.signerInfos[0];
     const sid = signer?.sid.issuerAndSerialNumber;
     if (!signer || !sid || !signer.signedAttrs) return undefined;
@@ -282,9 +299,9 @@ function parseWellFormed(der: Uint8Array, ra: Pick<RaKeys, "encryptionCertificat
     const sentSet = Buffer.from(AsnConvert.serialize(new cms.UnprotectedAttributes(signer.signedAttrs)));
     if (!verify(SIGNATURE_DIGEST[sigAlg] ?? digest, sentSet, { key: signerPublicKey, padding: constants.RSA_PKCS1_PADDING }, Buffer.from(signer.signature.buffer))) return undefined;
 
-    const eci0 = AsnConvert.parse(content, cms.ContentInfo);
+    const eci0 = AsnConvert.parse(content, EnvelopedDataInfo);
     if (eci0.contentType !== OID.envelopedData) return undefined;
-    const env = AsnConvert.parse(eci0.content, cms.EnvelopedData);
+    const env = eci0.content;
     const mine = raRecipientOf(ra.encryptionCertificatePem);
     const ktri = env.recipientInfos.map((r) => r.ktri).find((k) => {
       const rid = k?.rid.issuerAndSerialNumber;
