@@ -17,7 +17,7 @@ let token: string;
 const statements: string[] = [];
 const tenantId = DEMO.contoso.tenantId;
 const auth = () => ({ Authorization: `Bearer ${token}` });
-/** The same reads through Prisma: a transaction client has no fast reader. */
+/** The same reads through Prisma: a transaction client has no fast reader (findRows sends its SQL with $queryRaw). */
 const inTransaction = <T>(fn: (tx: Db) => Promise<T>) => t.db.$transaction((tx) => fn(tx as Db));
 
 beforeAll(async () => {
@@ -58,9 +58,10 @@ describe("findRows answers what Prisma's findMany answers", () => {
       const where = model === "tenant" ? { id: tenantId } : { tenantId };
       const args = { where, orderBy: { id: "asc" as const } };
       const fast = await findRows(t.db, model, args as never);
-      const prisma = await inTransaction((tx) => findRows(tx, model, args as never));
+      const prisma = await (t.db[model] as unknown as { findMany(a: unknown): Promise<unknown[]> }).findMany(args);
       expect(fast.length, model).toBeGreaterThan(0);
       expect(fast, model).toEqual(prisma);
+      expect(await inTransaction((tx) => findRows(tx, model, args as never)), `${model} in a transaction`).toEqual(prisma);
     }
   });
 
@@ -68,13 +69,17 @@ describe("findRows answers what Prisma's findMany answers", () => {
     const servers = await findRows(t.db, "labObject", { where: { tenantId, kind: "server" }, select: { id: true } });
     const args = {
       where: { tenantId, kind: "server", id: { in: servers.slice(0, 2).map((s) => s.id) } },
-      select: { id: true, name: true, version: true, createdDateTime: true },
+      select: { id: true, name: true, version: true, createdDateTime: true } as const,
       orderBy: [{ name: "desc" as const }],
     };
-    expect(await findRows(t.db, "labObject", args)).toEqual(await inTransaction((tx) => findRows(tx, "labObject", args)));
+    const servers2 = await findRows(t.db, "labObject", args);
+    expect(servers2).toHaveLength(2);
+    expect(servers2).toEqual(await t.db.labObject.findMany(args));
+    expect(await inTransaction((tx) => findRows(tx, "labObject", args))).toEqual(servers2);
     const groups = { where: { tenantId }, orderBy: [{ isDefault: "desc" as const }, { name: "asc" as const }] };
     const fast = await findRows(t.db, "connectorGroup", groups);
-    expect(fast).toEqual(await inTransaction((tx) => findRows(tx, "connectorGroup", groups)));
+    expect(fast).toEqual(await t.db.connectorGroup.findMany(groups));
+    expect(await inTransaction((tx) => findRows(tx, "connectorGroup", groups))).toEqual(fast);
     const raw = fast.find((g) => g.name === "Written by SQL")!;
     expect(raw).toMatchObject({ region: null, isDefault: false, createdDateTime: new Date("2026-01-02T03:04:05Z") });
     expect(await findRows(t.db, "connectorGroup", { where: { tenantId, region: null }, select: { id: true } })).toEqual([{ id: raw.id }]);
@@ -109,18 +114,24 @@ describe("the lab, Intune and Entra read on the fast path equal the same reads t
 });
 
 describe("statements of a lab console write and of the findings after it", () => {
-  it("the findings after a PATCH read the lab, Intune and Entra without Prisma", async () => {
+  it("a PATCH compiles only its two writes; the findings after it read the lab, Intune and Entra without Prisma", async () => {
     const servers = await expectStatus(request(t.app).get("/api/lab/servers").set(auth()));
     const id = (servers.body.value as { id: string; name: string }[]).find((s) => s.name === "NDES01")!.id;
     const url = `/api/tenants/${tenantId}/findings`;
     await expectStatus(request(t.app).get(url).set(auth())); // the directory part cached
+    // Prisma's compiled SQL names the schema (`main`.`X` on SQLite, "public"."X" on PostgreSQL); findRows' does not.
+    const compiled = (sql: string[]) => sql.filter((q) => /`main`\.|"public"\./.test(q));
+    // The first edit also marks the server for restart (a second row); the next ones change the NDES row only.
+    await expectStatus(request(t.app).patch(`/api/lab/servers/${id}/registry/mscep`).set(auth()).send({ HashAlgorithm: "SHA384" }));
     for (const value of ["SHA512", "SHA256"]) {
+      statements.length = 0;
       await expectStatus(request(t.app).patch(`/api/lab/servers/${id}/registry/mscep`).set(auth()).send({ HashAlgorithm: value }));
+      // In the write transaction: the lab's four reads as raw SQL, then the one changed row and the audit record.
+      expect(compiled(statements).map((q) => q.trim().split(/\s+/)[0]), "PATCH: Prisma-compiled statements").toEqual(["UPDATE", "INSERT"]);
+      expect(statements.filter((q) => /^\s*SELECT\b.*FROM "(LabObject|CertificateConnector|AppProxyConnector|ConnectorGroup)"/s.test(q))).toHaveLength(4);
       statements.length = 0;
       await expectStatus(request(t.app).get(url).set(auth()));
-      // Prisma's SQL names the schema (`main`.`X` on SQLite, "public"."X" on PostgreSQL); the fast path does not.
-      const viaPrisma = statements.filter((q) => /`main`\.|"public"\./.test(q));
-      expect(viaPrisma, "findings after a lab write, through Prisma").toEqual([]);
+      expect(compiled(statements), "findings after a lab write, through Prisma").toEqual([]);
     }
   });
 });

@@ -6,8 +6,9 @@
 // rows exactly as Prisma returns them on both engines: DateTime columns as Date (SQLite's text parsed the way
 // Prisma parses it), Boolean as boolean, Int as number, String as string, null as null.
 //
-// On a transaction client, or a client createDb did not make, it is Prisma's own findMany with the same arguments:
-// reads inside a write transaction see that transaction's state, as before.
+// On a transaction client (or a client createDb did not make) the same SQL runs through Prisma's $queryRaw on that
+// client: reads inside a write transaction see that transaction's state, as before, without the query compiler
+// (four findMany of LabDraft.load in a transaction: about 5.5 ms on the bench machine, the same four as raw SQL 1.8 ms).
 import type {
   AppProxyConnector,
   AppRoleAssignment,
@@ -22,7 +23,7 @@ import type {
   Tenant,
 } from "../generated/sqlite/client.ts";
 import type { Db, Tx } from "./client.ts";
-import { asBoolean, fastReaderOf } from "./fast-read.ts";
+import { asBoolean, fastAll } from "./fast-read.ts";
 
 type ColumnType<V> = V extends Date ? "DateTime" : V extends boolean ? "Boolean" : V extends number ? "Int" : "String";
 /** Every scalar column of a model with its type: the compiler checks it against the generated model type. */
@@ -193,18 +194,13 @@ function param(v: unknown): unknown {
 
 /**
  * `db.<model>.findMany(args)` for the plain reads above: on the read fast path when `db` is a client createDb made
- * (outside any transaction: what is committed), otherwise through Prisma.
+ * (outside any transaction: what is committed), otherwise as raw SQL through Prisma on `db` (a transaction's own).
  */
 export async function findRows<M extends FastModel, S extends Select<RowOf<M>> | undefined = undefined>(
   db: Db | Tx,
   name: M,
   args: FindArgs<RowOf<M>, S>,
 ): Promise<Result<RowOf<M>, S>[]> {
-  const reader = fastReaderOf(db as Db);
-  if (!reader) {
-    const delegate = (db as unknown as Record<M, { findMany(a: unknown): Promise<Result<RowOf<M>, S>[]> }>)[name];
-    return delegate.findMany(args);
-  }
   const m = MODELS[name] as Model<unknown>;
   const where = Object.entries(args.where).filter(([, v]) => v !== undefined);
   if (where.some(([, v]) => isIn(v) && v.in.length === 0)) return [];
@@ -212,7 +208,7 @@ export async function findRows<M extends FastModel, S extends Select<RowOf<M>> |
   const select = args.select ? Object.keys(args.select).filter((k) => (args.select as Record<string, unknown>)[k]) : undefined;
   const plan = planOf(m, where, orderBy, select);
   const params = where.flatMap(([, v]) => (isIn(v) ? v.in.map(param) : v === null ? [] : [param(v)]));
-  const rows = await reader.all<Record<string, unknown>>(plan.sql, params);
+  const rows = await fastAll<Record<string, unknown>>(db as Db, plan.sql, params);
   for (const row of rows) for (const [column, to] of plan.columns) row[column] = to(row[column]);
   return rows as Result<RowOf<M>, S>[];
 }
