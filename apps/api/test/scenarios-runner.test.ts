@@ -1,7 +1,8 @@
 // The scenario runner CLI (npm run scenario, scripts/scenario.ts; issue 11): `test` on the fixture that works passes
 // every step; on the fixture whose solution starts the wrong application pool it fails with a readable line naming
 // the objective and the finding still reported, in the human output, the JUnit XML and the JSON; exit code 1.
-// `validate` names the path of a broken file; a missing directory is reported, not a failure.
+// `validate` names the path of a broken file; a missing directory is reported, not a failure. A scenario with variables
+// is tested once per seed of variantSeeds (every value), or only with --seed N.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -36,6 +37,25 @@ describe("npm run scenario", () => {
       ["fixture-broken-solution", false, 3],
       ["fixture-pool-and-url", true, 5],
     ]);
+  }, 420_000);
+
+  it("test: a scenario with variables runs once per seed (every value), or only with --seed N", () => {
+    const varied = JSON.parse(readFileSync(path.join(fixtures, "fixture-ok.json"), "utf8"));
+    varied.id = "fixture-varied";
+    varied.variables = { suffix: { kind: "string", choices: ["certsrv/mscep/", "certsrv/", "mscep/"] } };
+    varied.faults[1].patch[0].value = "{{/entra/applications/NDES/onPremisesPublishing/externalUrl}}{{var.suffix}}";
+    varied.objectives[1].task = "The iOS profile's URL ends in {{var.suffix}}.";
+    const file = path.join(tmp, "varied.json");
+    writeFileSync(file, JSON.stringify(varied));
+    const all = cli("test", file);
+    expect(all.code, all.out).toBe(0);
+    for (const seed of [0, 1, 2]) expect(all.out).toMatch(new RegExp(`✔ seed ${seed} · load — loaded fixture-varied@1\\.0\\.0 \\(2 faults; suffix="[a-z/]+"\\)`));
+    expect(new Set([...all.out.matchAll(/suffix="([a-z/]+)"/g)].map((m) => m[1]))).toEqual(new Set(["certsrv/mscep/", "certsrv/", "mscep/"]));
+    const one = cli("test", file, "--seed", "7");
+    expect(one.code, one.out).toBe(0);
+    expect(one.out).toContain("✔ seed 7 · score");
+    expect(one.out).not.toContain("seed 0 ·");
+    expect(cli("test", file, "--seed", "-3").code).toBe(2);
   }, 420_000);
 
   it("validate: names the path of each problem; a missing directory is reported and not a failure", () => {

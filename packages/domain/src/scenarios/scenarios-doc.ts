@@ -66,8 +66,8 @@ ${keys}
 A scenario may vary per lab so that neighbours in a workshop cannot copy each other's answers (Packet Tracer's
 variables, KYPO's variant answers): which wrong template name the registry holds, which limit is too low, how long
 ago a certificate expired. Declare each variable under \`variables\` and write \`{{var.<name>}}\` wherever its value
-goes, in ${VARIABLE_SECTIONS.map(code).join(", ")}: fault patch values (and paths), objective titles, task texts,
-hints, check values, guard values and solution requests.
+goes, in ${VARIABLE_SECTIONS.map(code).join(", ")}: fault patch values (and paths), task texts, hints, check values,
+guard values and solution requests (not in an objective's title: it heads the trainer's matrix column for every seat).
 
 | \`kind\` | Values |
 | --- | --- |

@@ -65,6 +65,9 @@ describe("scenario variables", () => {
     if (!r.ok) expect(r.issues).toEqual([{ path: "objectives/0/solution/requests/0/path", message: "no variable 'server' (declared: suffix, limit)" }]);
     const outside = { ...varied(), title: "Fix {{var.suffix}}" };
     expect(parseScenario(outside)).toMatchObject({ ok: false, issues: [{ path: "title", message: expect.stringMatching(/only replaced in briefing, faults, objectives, guards/) }] });
+    const titled = varied();
+    titled.objectives[1]!.title = "Fix {{var.suffix}}";
+    expect(parseScenario(titled)).toMatchObject({ ok: false, issues: [{ path: "objectives/1/title", message: expect.stringMatching(/matrix column/) }] });
     const none = fixtureScenario();
     none.faults[0]!.patch[1] = { op: "replace", path: "/lab/ndes/NDES01/iis/appPools/SCEP/state", value: { deep: ["{{var.state}}"] } };
     expect(parseScenario(none)).toMatchObject({ ok: false, issues: [{ path: "faults/0/patch/1/value/deep/0", message: expect.stringMatching(/no variable 'state' \(declared: none/) }] });

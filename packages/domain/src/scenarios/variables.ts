@@ -119,6 +119,8 @@ export function variableUsageIssues(file: Record<string, unknown>, declared: Rea
         const name = m[1]!;
         const at = path.join("/");
         if (!inSection) issues.push({ path: at, message: `{{var.${name}}} is only replaced in ${VARIABLE_SECTIONS.join(", ")}` });
+        else if (/^objectives\/\d+\/title$/.test(at))
+          issues.push({ path: at, message: "an objective's title heads the trainer's matrix column for every seat, so it cannot vary: put the value in its task" });
         else if (!declared.has(name))
           issues.push({ path: at, message: `no variable '${name}' (declared: ${[...declared].join(", ") || "none; add it under \"variables\""})` });
       }
