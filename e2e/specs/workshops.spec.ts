@@ -81,7 +81,7 @@ test("a trainer runs a workshop: two trainees join, a fix turns the matrix green
     await page.getByRole("link", { name: "Export CSV" }).click();
     const file = await (await download).path();
     const csv = (await import("node:fs")).readFileSync(file!, "utf8");
-    expect(csv.split(/\r?\n/)[0]).toMatch(/^seat,name,objective,passed/);
+    expect(csv.split(/\r?\n/)[0]).toMatch(/^seat,name,seed,objective,passed/);
     expect(csv).toContain("Alice Trainee");
     expect(csv).toContain("Bob Trainee");
     expect(traineeReads).toEqual([]);

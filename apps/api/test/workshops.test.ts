@@ -287,9 +287,12 @@ describe("the live matrix", () => {
     const csv = await ok(trainer.agent.get(`/api/workshops/${created.id}/export.csv`));
     expect(csv.headers["content-type"]).toMatch(/text\/csv/);
     const lines = csv.text.trim().split("\r\n");
-    expect(lines[0]).toBe("seat,name,objective,passed,passedAt,points,hintsUsed");
-    expect(lines.slice(1).map((l) => l.split(",").slice(0, 3).join(","))).toEqual([`1,Alice,${OBJECTIVE}`, `2,Seat 2,${OBJECTIVE}`]);
-    expect(lines[1]!.split(",")[6]).toBe("1");
+    expect(lines[0]).toBe("seat,name,seed,objective,passed,passedAt,points,hintsUsed");
+    const cells = lines.slice(1).map((l) => l.split(","));
+    expect(cells.map((c) => [c[0], c[1], c[3]].join(","))).toEqual([`1,Alice,${OBJECTIVE}`, `2,Seat 2,${OBJECTIVE}`]);
+    // Each seat's lab seed (the variant it got): the workshop's seed plus the seat's index.
+    expect(Number(cells[1]![2]) - Number(cells[0]![2])).toBe(1);
+    expect(cells[0]![7]).toBe("1");
     const json = (await ok(trainer.agent.get(`/api/workshops/${created.id}/export.json`))).body;
     expect(json.value).toHaveLength(2);
   });

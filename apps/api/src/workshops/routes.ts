@@ -160,6 +160,7 @@ async function exportRows(db: Db, w: WorkshopRow): Promise<ExportRow[]> {
       rows.push({
         seat: seat.seatNumber,
         name: seat.displayName ?? `Seat ${seat.seatNumber}`,
+        seed: grade.seed,
         objective: o.id,
         passed: cell.passed,
         passedAt: cell.passedAt,

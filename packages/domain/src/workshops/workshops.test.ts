@@ -82,7 +82,7 @@ describe("workshop rules", () => {
   });
 
   it("CSV: header, quoting, formula cells neutralised", () => {
-    const csv = exportCsv([{ seat: 1, name: 'A "b", c', objective: "o-a", passed: true, passedAt: null, points: 3, hintsUsed: 0 }, { seat: 2, name: "=cmd()", objective: "o-a", passed: false, passedAt: null, points: 0, hintsUsed: 1 }]);
-    expect(csv.split("\r\n")).toEqual(["seat,name,objective,passed,passedAt,points,hintsUsed", '1,"A ""b"", c",o-a,true,,3,0', "2,'=cmd(),o-a,false,,0,1", ""]);
+    const csv = exportCsv([{ seat: 1, name: 'A "b", c', seed: 41, objective: "o-a", passed: true, passedAt: null, points: 3, hintsUsed: 0 }, { seat: 2, name: "=cmd()", seed: 42, objective: "o-a", passed: false, passedAt: null, points: 0, hintsUsed: 1 }]);
+    expect(csv.split("\r\n")).toEqual(["seat,name,seed,objective,passed,passedAt,points,hintsUsed", '1,"A ""b"", c",41,o-a,true,,3,0', "2,'=cmd(),42,o-a,false,,0,1", ""]);
   });
 });

@@ -155,8 +155,9 @@ export function rankScoreboard(rows: readonly ScoreboardInput[]): ScoreboardRow[
 // ── Export
 
 /** One row per trainee × objective (GET /api/workshops/{id}/export.csv and export.json). */
-export const EXPORT_COLUMNS = ["seat", "name", "objective", "passed", "passedAt", "points", "hintsUsed"] as const;
-export type ExportRow = { seat: number; name: string; objective: string; passed: boolean; passedAt: string | null; points: number; hintsUsed: number };
+export const EXPORT_COLUMNS = ["seat", "name", "seed", "objective", "passed", "passedAt", "points", "hintsUsed"] as const;
+/** `seed`: the seat lab's seed, which picked its variant of the scenario (the values of its variables). */
+export type ExportRow = { seat: number; name: string; seed: number; objective: string; passed: boolean; passedAt: string | null; points: number; hintsUsed: number };
 
 /** RFC 4180 CSV; a cell starting with = + - @ gets a leading ' so a spreadsheet doesn't run it as a formula. */
 export function exportCsv(rows: readonly ExportRow[]): string {
