@@ -9,7 +9,7 @@
 // text for dates). Statements are reported to DbOptions.onQuery like Prisma's, so the query-count tests see them.
 import { createRequire } from "node:module";
 import type pg from "pg";
-import type { Db } from "./client.ts";
+import type { Db, Tx } from "./client.ts";
 import { Prisma } from "../generated/sqlite/client.ts";
 
 /** What the fast path uses of better-sqlite3: the driver @prisma/adapter-better-sqlite3 itself loads. */
@@ -55,6 +55,14 @@ export function fastAll<T>(db: Db, sql: string, params: unknown[]): Promise<T[]>
   const reader = readers.get(db);
   if (reader) return reader.all<T>(sql, params);
   return db.$queryRaw<T[]>(Prisma.sql(sql.split("?"), ...params));
+}
+
+/**
+ * An INSERT/UPDATE/DELETE through Prisma's $executeRaw on `tx` (so it stays in that transaction), without the query
+ * compiler; the number of rows it changed. Dates are written as Prisma writes them (SQLite: ISO text with +00:00).
+ */
+export function executeRaw(tx: Tx, sql: string, params: unknown[]): Promise<number> {
+  return tx.$executeRaw(Prisma.sql(sql.split("?"), ...params));
 }
 
 const truthyValues = new Set<unknown>([true, 1, "1"]);
