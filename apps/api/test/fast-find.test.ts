@@ -8,6 +8,7 @@ import { bearerFor, createTestApp, DEMO, expectStatus, users, type TestApp } fro
 import type { Db } from "../src/db/client.ts";
 import { findRows, sqliteDateText, type FastModel } from "../src/db/fast-find.ts";
 import { LabDraft } from "../src/store/lab/state.ts";
+import { toLabSnapshot } from "../src/store/lab/snapshot.ts";
 import { intuneSnapshot } from "../src/store/intune/snapshot.ts";
 import { entraSnapshot } from "../src/store/entra/snapshot.ts";
 import { Prisma } from "../src/generated/sqlite/client.ts";
@@ -100,6 +101,11 @@ describe("the lab, Intune and Entra read on the fast path equal the same reads t
     expect(fast.objects.size).toBeGreaterThan(5);
     expect(fast.intune.size + fast.appx.size).toBeGreaterThan(0);
     expect(fast).toEqual(await inTransaction((tx) => LabDraft.load(tx, tenantId)));
+    // The snapshot's read-only draft: the same lab, no JSON kept to compare, and it cannot be written back.
+    const readOnly = await LabDraft.load(t.db, tenantId, { readOnly: true });
+    const now = new Date();
+    expect(toLabSnapshot(readOnly, now)).toEqual(toLabSnapshot(fast, now));
+    await expect(inTransaction((tx) => readOnly.commit(tx))).rejects.toThrow(/read-only/);
   });
 
   it("the Intune and Entra snapshots", async () => {

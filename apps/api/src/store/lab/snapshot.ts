@@ -68,5 +68,5 @@ export function toLabSnapshot(d: LabDraft, now = new Date()): LabSnapshot | unde
 
 /** The tenant's lab for the rule engine; undefined when the tenant has no lab (so the lab rules stay silent). */
 export async function labSnapshot(db: Db, tenantId: string): Promise<LabSnapshot | undefined> {
-  return toLabSnapshot(await LabDraft.load(db, tenantId));
+  return toLabSnapshot(await LabDraft.load(db, tenantId, { readOnly: true }));
 }

@@ -145,8 +145,11 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type Entry<T> = { id: string; kind: string; version: number; data: T; original: string | null; deleted: boolean };
 
-function entryOf<T>(id: string, kind: string, version: number, data: T, isNew = false): Entry<T> {
-  return { id, kind, version, data, original: isNew ? null : JSON.stringify(data), deleted: false };
+/** A loaded entry's `original` in a read-only draft: not null (it is stored), never compared (commit refuses). */
+const READ_ONLY = "";
+
+function entryOf<T>(id: string, kind: string, version: number, data: T, isNew = false, readOnly = false): Entry<T> {
+  return { id, kind, version, data, original: isNew ? null : readOnly ? READ_ONLY : JSON.stringify(data), deleted: false };
 }
 
 /** A stored row with the fields added since it was written filled in (zod defaults of the domain's schemas). */
@@ -173,9 +176,13 @@ export class LabDraft {
   /** CA requests added by this change, inserted by `commit` after the CA rows. */
   readonly newCaRequests: { caId: string; entry: CaRequest }[] = [];
 
-  constructor(readonly tenantId: string) {}
+  constructor(
+    readonly tenantId: string,
+    /** Loaded for reading only (the rule engine's snapshot): no row's JSON kept to compare, and `commit` refuses. */
+    readonly readOnly = false,
+  ) {}
 
-  static async load(tx: Db | Tx, tenantId: string): Promise<LabDraft> {
+  static async load(tx: Db | Tx, tenantId: string, opts: { readOnly?: boolean } = {}): Promise<LabDraft> {
     // Outside a transaction (the root client) on the read fast path; inside one, through Prisma (db/fast-find.ts).
     const [rows, intune, appx, groups] = await Promise.all([
       findRows(tx, "labObject", { where: { tenantId }, orderBy: [{ createdDateTime: "asc" }, { name: "asc" }] }),
@@ -183,8 +190,9 @@ export class LabDraft {
       findRows(tx, "appProxyConnector", { where: { tenantId }, orderBy: { createdDateTime: "asc" } }),
       findRows(tx, "connectorGroup", { where: { tenantId }, orderBy: { createdDateTime: "asc" } }),
     ]);
-    const d = new LabDraft(tenantId);
-    for (const r of rows) d.objects.set(r.id, entryOf(r.id, r.kind, r.version, withDefaults(r.kind, JSON.parse(r.data))));
+    const ro = opts.readOnly === true;
+    const d = new LabDraft(tenantId, ro);
+    for (const r of rows) d.objects.set(r.id, entryOf(r.id, r.kind, r.version, withDefaults(r.kind, JSON.parse(r.data)), false, ro));
     for (const c of intune) {
       const extra = JSON.parse(c.data) as Omit<StoredIntuneConnector, "id" | "serverId" | "generation" | "version" | "enrolledDateTime" | "lastCheckinDateTime" | "connectorName" | "machineName">;
       d.intune.set(c.id, entryOf(c.id, "intune", c.version, {
@@ -197,7 +205,7 @@ export class LabDraft {
         machineName: c.machineName,
         enrolledDateTime: c.enrollmentDateTime.toISOString(),
         lastCheckinDateTime: c.lastCheckinDateTime.toISOString(),
-      }));
+      }, false, ro));
     }
     for (const c of appx) {
       const extra = JSON.parse(c.data) as Omit<StoredAppProxyConnector, "id" | "serverId" | "version" | "connectorGroupId" | "machineName" | "externalIp" | "createdDateTime">;
@@ -210,7 +218,7 @@ export class LabDraft {
         machineName: c.machineName,
         externalIp: c.externalIp,
         createdDateTime: c.createdDateTime.toISOString(),
-      }));
+      }, false, ro));
     }
     d.connectorGroups.push(...groups.map((g) => ({ id: g.id, name: g.name, region: g.region, isDefault: g.isDefault })));
     return d;
@@ -322,6 +330,7 @@ export class LabDraft {
 
   /** Writes what changed. Each update is guarded by the version read, so a concurrent change answers 412. */
   async commit(tx: Tx): Promise<void> {
+    if (this.readOnly) throw new Error("LabDraft: a read-only draft cannot be committed");
     const tenantId = this.tenantId;
     for (const g of this.newConnectorGroups) {
       await tx.connectorGroup.create({ data: { id: g.id, tenantId, name: g.name, region: g.region, isDefault: g.isDefault } });
