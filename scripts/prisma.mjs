@@ -36,19 +36,26 @@ export function prismaEnv(extra = {}) {
   };
 }
 
-function prisma(args, extraEnv = {}, { capture = false } = {}) {
+function prisma(args, extraEnv = {}, { capture = false, retryLockTimeout = 0 } = {}) {
   const cli = path.join(root, "node_modules/prisma/build/index.js");
-  const res = spawnSync(process.execPath, [cli, ...args], {
-    cwd: root,
-    env: prismaEnv(extraEnv),
-    encoding: "utf8",
-    stdio: capture ? ["ignore", "pipe", "pipe"] : "inherit",
-  });
-  if (res.status !== 0) {
+  for (let attempt = 0; ; attempt++) {
+    const res = spawnSync(process.execPath, [cli, ...args], {
+      cwd: root,
+      env: prismaEnv(extraEnv),
+      encoding: "utf8",
+      stdio: capture ? ["ignore", "pipe", "pipe"] : "inherit",
+    });
+    if (res.status === 0) return res.stdout;
+    // PostgreSQL: `migrate deploy` waits at most 10 s for the advisory lock another process's deploy holds (several
+    // API processes started at once, npm start -- --workers N or a process manager, on a loaded machine). That
+    // deploy finishes the work; ours then finds nothing to apply. So wait again instead of failing the start.
+    if (capture && attempt < retryLockTimeout && /P1002/.test(res.stdout + res.stderr) && /advisory lock/.test(res.stdout + res.stderr)) {
+      console.error(`prisma ${args.join(" ")}: another process holds the migration lock; waiting again (${attempt + 1}/${retryLockTimeout})`);
+      continue;
+    }
     if (capture) process.stderr.write(res.stdout + res.stderr);
     throw new Error(`prisma ${args.join(" ")} failed with exit code ${res.status}`);
   }
-  return res.stdout;
 }
 
 function derivePostgres(text) {
@@ -141,7 +148,7 @@ function deploy() {
     const file = url.replace(/^file:/, "");
     mkdirSync(path.dirname(path.resolve(root, file)), { recursive: true });
   }
-  prisma(["migrate", "deploy"], {}, { capture: true });
+  prisma(["migrate", "deploy"], {}, { capture: true, retryLockTimeout: 5 });
   return installRevisionTriggers(url);
 }
 

@@ -172,3 +172,28 @@ describe.skipIf(!enabled)("two API processes on one PostgreSQL database", () => 
     }
   });
 });
+
+describe.runIf(enabled)("starting while another process migrates", () => {
+  it("waits for the other process's migration lock past Prisma's 10 s instead of failing the start", async () => {
+    const t = await createTestApp({ seed: false });
+    const pg = (await import("pg")).default;
+    const holder = new pg.Client({ connectionString: t.databaseUrl });
+    await holder.connect();
+    try {
+      // The lock `prisma migrate deploy` takes (its advisory lock key), held as a slow deploy of another process would.
+      await holder.query("SELECT pg_advisory_lock(72707369)");
+      const deploy = spawn(process.execPath, [path.join(repoRoot, "scripts/prisma.mjs"), "deploy"], { cwd: repoRoot, env: { ...process.env, DATABASE_URL: t.databaseUrl }, stdio: ["ignore", "pipe", "pipe"] });
+      let err = "";
+      deploy.stderr!.on("data", (c: Buffer) => (err += c.toString()));
+      const exited = new Promise<number | null>((r) => deploy.once("exit", r));
+      // Longer than the 10 s Prisma waits for the lock (measured: a wait of 13 s can still get it in one try).
+      await new Promise((r) => setTimeout(r, 25_000));
+      await holder.query("SELECT pg_advisory_unlock(72707369)");
+      expect(await exited).toBe(0);
+      expect(err).toMatch(/another process holds the migration lock; waiting again/);
+    } finally {
+      await holder.end();
+      await t.close();
+    }
+  }, 90_000);
+});
