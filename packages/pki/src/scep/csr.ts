@@ -5,7 +5,7 @@
 import { constants, createPublicKey, verify, type KeyObject } from "node:crypto";
 import { x509 } from "../x509-setup.js";
 import { KEY_USAGE_NAMES, normalizeDn, rfc4514, sansFromGeneralNames, type SubjectAlternativeName } from "../certificate-info.js";
-import { ScepError } from "./message.js";
+import { ScepError, SIGNATURE_DIGEST } from "./message.js";
 
 export interface ScepCsr {
   /** RFC 4514, most specific first (as @peculiar/x509's rfc4514 prints it). */
@@ -24,19 +24,11 @@ export interface ScepCsr {
   signatureValid: boolean;
 }
 
-/** sha*WithRSAEncryption: the request's signature checked with node:crypto (no WebCrypto key import per request). */
-const RSA_PKCS1_DIGEST: Readonly<Record<string, string>> = {
-  "1.2.840.113549.1.1.5": "sha1",
-  "1.2.840.113549.1.1.14": "sha224",
-  "1.2.840.113549.1.1.11": "sha256",
-  "1.2.840.113549.1.1.12": "sha384",
-  "1.2.840.113549.1.1.13": "sha512",
-};
-
 async function signatureValid(csr: x509.Pkcs10CertificateRequest, key: KeyObject): Promise<boolean> {
   // @peculiar/x509 keeps the parsed request (`asn`) and the signed bytes as received (`tbs`) out of its typings.
   const inner = csr as unknown as { asn: { signatureAlgorithm: { algorithm: string } }; tbs: ArrayBuffer };
-  const digest = RSA_PKCS1_DIGEST[inner.asn.signatureAlgorithm.algorithm];
+  // sha*WithRSAEncryption checked with node:crypto on the key already imported (no WebCrypto import per request).
+  const digest = SIGNATURE_DIGEST[inner.asn.signatureAlgorithm.algorithm];
   if (!digest || key.asymmetricKeyType !== "rsa") return csr.verify();
   try {
     return verify(digest, new Uint8Array(inner.tbs), { key, padding: constants.RSA_PKCS1_PADDING }, new Uint8Array(csr.signature));

@@ -42,8 +42,8 @@ const DIGESTS: Record<string, ScepDigest> = {
   "2.16.840.1.101.3.4.2.3": "sha512",
 };
 const DIGEST_OID = Object.fromEntries(Object.entries(DIGESTS).map(([k, v]) => [v, k])) as Record<ScepDigest, string>;
-/** Signature algorithms clients put in SignerInfo (rsaEncryption, or shaXWithRSA). */
-const SIGNATURE_DIGEST: Record<string, ScepDigest | undefined> = {
+/** Signature algorithms clients put in SignerInfo (rsaEncryption, or shaXWithRSA); the CSR check uses the same table. */
+export const SIGNATURE_DIGEST: Readonly<Record<string, ScepDigest | undefined>> = {
   "1.2.840.113549.1.1.1": undefined,
   "1.2.840.113549.1.1.5": "sha1",
   "1.2.840.113549.1.1.14": "sha224",
