@@ -9,12 +9,12 @@
 import { createCipheriv, createDecipheriv, createHash, createPrivateKey, createPublicKey, privateDecrypt, publicEncrypt, randomBytes, sign, verify, constants, type KeyObject } from "node:crypto";
 import * as asn1js from "asn1js";
 import * as pkijs from "pkijs";
-import { AsnConvert, AsnProp, AsnPropTypes } from "@peculiar/asn1-schema";
-import * as cms from "@peculiar/asn1-cms";
+import { AsnConvert } from "@peculiar/asn1-schema";
 import { Certificate as AsnCertificate } from "@peculiar/asn1-x509";
 import forge from "node-forge";
 import { certificateDer } from "../certificate-info.js";
 import { privateKeyOf, textCache } from "./key-cache.js";
+import { ScepCertificate, ScepEnvelopedDataInfo, ScepSignedDataInfo } from "./schemas.js";
 
 export const OID = {
   data: "1.2.840.113549.1.7.1",
@@ -113,11 +113,35 @@ class Encoded {
     return new ArrayBuffer(0);
   }
 }
-/** A certificate for a SignedData's `certificates`, as its DER (pkijs's CertificateSet asks each one for toSchema()). */
-const encodedCertificate = (pemOrDer: string | Uint8Array): pkijs.Certificate => {
-  const der = new Encoded(certificateDer(pemOrDer));
-  return { toSchema: () => der } as unknown as pkijs.Certificate;
-};
+const encoded = (der: Uint8Array) => new Encoded(der) as unknown as asn1js.AsnType;
+/** [n] IMPLICIT or EXPLICIT (constructed, context-specific) around `value`. */
+const tagged = (tagNumber: number, value: asn1js.AsnType[]) => new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber }, value });
+const der = (block: asn1js.AsnType): Buffer => Buffer.from(block.toBER(false));
+/** An OBJECT IDENTIFIER, encoded once per OID (the same dozen appear in every message). */
+const oids = new Map<string, asn1js.AsnType>();
+function oid(value: string): asn1js.AsnType {
+  let hit = oids.get(value);
+  if (!hit) oids.set(value, (hit = encoded(der(new asn1js.ObjectIdentifier({ value })))));
+  return hit;
+}
+
+/** An AlgorithmIdentifier with NULL parameters, as DER, per OID (digest algorithms, rsaEncryption). */
+const algorithms = new Map<string, Buffer>();
+function algorithmDer(algorithm: string): Buffer {
+  let hit = algorithms.get(algorithm);
+  if (!hit) algorithms.set(algorithm, (hit = der(new asn1js.Sequence({ value: [oid(algorithm), new asn1js.Null()] }))));
+  return hit;
+}
+
+/** What a signer certificate contributes to every SignedData it signs, per PEM: its DER and its sid (DER). */
+const signerParts = textCache<{ certDer: Uint8Array; sidDer: Buffer }>(64);
+const signerPartsOf = (pem: string) =>
+  signerParts(pem, () => {
+    const certDer = certificateDer(pem);
+    const tbs = AsnConvert.parse(certDer, ScepCertificate).tbsCertificate;
+    const sidDer = der(new asn1js.Sequence({ value: [encoded(new Uint8Array(tbs.issuer)), new asn1js.Integer({ valueHex: tbs.serialNumber })] }));
+    return { certDer, sidDer };
+  });
 
 function parseCert(pemOrDer: string | Uint8Array): pkijs.Certificate {
   return pkijs.Certificate.fromBER(toAb(certificateDer(pemOrDer)));
@@ -132,17 +156,21 @@ const parseRaCert = (pem: string): pkijs.Certificate => raCertificates(pem, () =
  * and the CA chain, as NDES returns it (RA signing, RA encryption, then the issuing CA and its parents).
  */
 export function buildCaRaCertResponse(certificates: readonly (string | Uint8Array)[]): Uint8Array {
-  const sd = new pkijs.SignedData({
-    version: 1,
-    encapContentInfo: new pkijs.EncapsulatedContentInfo({ eContentType: OID.data }),
-    certificates: certificates.map(encodedCertificate),
+  // RFC 5652 5.1 as pkijs writes it: version 1, no digestAlgorithms, id-data without content, no signerInfos.
+  const sd = new asn1js.Sequence({
+    value: [new asn1js.Integer({ value: 1 }), new asn1js.Set({ value: [] }), new asn1js.Sequence({ value: [oid(OID.data)] }), tagged(0, certificates.map((c) => encoded(certificateDer(c)))), new asn1js.Set({ value: [] })],
   });
-  const ci = new pkijs.ContentInfo({ contentType: OID.signedData, content: sd.toSchema(true) });
-  return new Uint8Array(ci.toSchema().toBER(false));
+  return new Uint8Array(new asn1js.Sequence({ value: [oid(OID.signedData), tagged(0, [sd])] }).toBER(false));
 }
 
-function attr(type: string, value: asn1js.AsnType): pkijs.Attribute {
-  return new pkijs.Attribute({ type, values: [value] });
+/** One signed attribute: its type and its single value. */
+export interface ScepAttribute {
+  type: string;
+  value: asn1js.AsnType;
+}
+
+function attr(type: string, value: asn1js.AsnType): ScepAttribute {
+  return { type, value };
 }
 
 function attrValue(attrs: pkijs.Attribute[], type: string): asn1js.AsnType | undefined {
@@ -157,13 +185,9 @@ function stringOf(v: asn1js.AsnType | undefined): string | undefined {
   return undefined;
 }
 
-/** DER SET OF: elements sorted by their encodings (RFC 5652 signed attributes; Go's verifier insists). */
-function derSorted(attrs: pkijs.Attribute[]): { sorted: pkijs.Attribute[]; setDer: Buffer } {
-  const enc = attrs.map((a) => ({ a, der: bytes(a.toSchema().toBER(false)) }));
-  enc.sort((x, y) => Buffer.compare(x.der, y.der));
-  const sorted = enc.map((e) => e.a);
-  const setDer = bytes(new asn1js.Set({ value: sorted.map((a) => a.toSchema()) }).toBER(false));
-  return { sorted, setDer };
+/** DER SET OF: the attributes' encodings, sorted (RFC 5652 signed attributes; Go's verifier insists). */
+function sortedAttributes(attrs: ScepAttribute[]): Buffer[] {
+  return attrs.map((a) => der(new asn1js.Sequence({ value: [oid(a.type), new asn1js.Set({ value: [a.value] })] }))).sort(Buffer.compare);
 }
 
 function rsaPkcs1Unpad(block: Buffer): Buffer {
@@ -210,6 +234,8 @@ export interface ParsedPkiMessage {
   /** The client's signer certificate (self-signed for PKCSReq): the CertRep is enveloped to it (issuer DER, serial). */
   signer: EnvelopeRecipient;
   signerPublicKey: KeyObject;
+  /** The signer certificate's SubjectPublicKeyInfo (DER): a PKCSReq's CSR must carry the same key. */
+  signerSpkiDer: Uint8Array;
   /** Content cipher the client chose for the envelope (CertRep uses the same one). */
   cipher: ScepCipher;
   /** The decrypted messageData: the PKCS#10 CSR (DER) for PKCSReq and RenewalReq. */
@@ -245,68 +271,52 @@ function valueOf(der: ArrayBuffer | undefined): { text?: string; octets?: Buffer
 }
 
 /**
- * A ContentInfo whose content is read as SignedData / EnvelopedData in the same pass: asn1-cms's ContentInfo keeps
- * the content as bytes, which then have to be read a second time. (Same schema; decorators applied as functions.)
+ * The common case, fast: a DER pkiMessage as the SCEP clients we know send it, read in one pass per layer with the
+ * asn1-schema classes of schemas.ts (which keep as DER what is only compared: Names, the SPKI, the signed
+ * attributes as sent). Anything unusual (a constructed encrypted content, a missing attribute, a signature or
+ * digest that does not check out, a shape the schemas do not fit) returns undefined, and parseWithPkijs reads the
+ * message again and gives the precise answer or error.
  */
-class SignedDataInfo {
-  contentType = "";
-  content = new cms.SignedData();
-}
-class EnvelopedDataInfo {
-  contentType = "";
-  content = new cms.EnvelopedData();
-}
-for (const [target, type] of [[SignedDataInfo, cms.SignedData], [EnvelopedDataInfo, cms.EnvelopedData]] as const) {
-  AsnProp({ type: AsnPropTypes.ObjectIdentifier })(target.prototype, "contentType");
-  AsnProp({ type, context: 0 })(target.prototype, "content");
-}
+/** asn1js reads inside every OCTET and BIT STRING by default, just in case it is DER; nothing here needs that. */
+const SHALLOW = { berOptions: { parseEmbedded: false } };
 
-/**
- * The common case, fast: a DER pkiMessage as the SCEP clients we know send it, read with @peculiar/asn1-cms (whose
- * schemas are built once; pkijs builds its schema tree again on every parse, most of a request's time). Anything
- * unusual (a constructed encrypted content, a missing attribute, a signature or digest that does not check out)
- * returns undefined, and parseWithPkijs reads the message again and gives the precise answer or error.
- */
-function parseWellFormed(der: Uint8Array, ra: Pick<RaKeys, "encryptionCertificatePem" | "encryptionKeyPem">): ParsedPkiMessage | undefined {
+export function parseWellFormed(der: Uint8Array, ra: Pick<RaKeys, "encryptionCertificatePem" | "encryptionKeyPem">): ParsedPkiMessage | undefined {
   try {
-    const ci = AsnConvert.parse(der, SignedDataInfo);
+    const ci = AsnConvert.parse(der, ScepSignedDataInfo, SHALLOW);
     if (ci.contentType !== OID.signedData) return undefined;
     const sd = ci.content;
     const signer = sd.signerInfos[0];
-    const sid = signer?.sid.issuerAndSerialNumber;
-    if (!signer || !sid || !signer.signedAttrs) return undefined;
+    if (!signer || !signer.signedAttrs || !signer.signedAttrsRaw) return undefined;
     const attr = (type: string) => valueOf(signer.signedAttrs!.find((a) => a.attrType === type)?.attrValues[0]);
     const messageType = attr(OID.messageType).text;
     const transactionId = attr(OID.transactionID).text;
     const senderNonce = attr(OID.senderNonce).octets;
     const md = attr(OID.messageDigest).octets;
     if (!messageType || !transactionId || !senderNonce || !md) return undefined;
-    const sidIssuer = Buffer.from(AsnConvert.serialize(sid.issuer));
-    const sidSerial = Buffer.from(sid.serialNumber);
-    const signerCert = (sd.certificates ?? []).map((c) => c.certificate).find((c) => c && sidSerial.equals(Buffer.from(c.tbsCertificate.serialNumber)) && sidIssuer.equals(Buffer.from(AsnConvert.serialize(c.tbsCertificate.issuer))));
+    const sidIssuer = Buffer.from(signer.sid.issuer);
+    const sidSerial = Buffer.from(signer.sid.serialNumber);
+    const signerCert = (sd.certificates ?? []).find((c) => sidSerial.equals(Buffer.from(c.tbsCertificate.serialNumber)) && sidIssuer.equals(Buffer.from(c.tbsCertificate.issuer)));
     if (!signerCert) return undefined;
     const digest = DIGESTS[signer.digestAlgorithm.algorithm];
     const sigAlg = signer.signatureAlgorithm.algorithm;
     if (!digest || !(sigAlg in SIGNATURE_DIGEST)) return undefined;
-    const single = sd.encapContentInfo.eContent?.single;
+    const single = sd.encapContentInfo.eContent;
     if (!single) return undefined;
     const content = Buffer.from(single.buffer);
     if (!md.equals(createHash(digest).update(content).digest())) return undefined;
-    const signerPublicKey = createPublicKey({ key: Buffer.from(AsnConvert.serialize(signerCert.tbsCertificate.subjectPublicKeyInfo)), format: "der", type: "spki" });
-    // The signature covers the signed attributes as a DER SET in the order sent: each attribute re-encoded (DER) is
-    // its bytes as sent when the client wrote DER; a client that did not is left to parseWithPkijs (the original bytes).
-    // (UnprotectedAttributes is asn1-cms's SET OF Attribute: the same encoding as signed attributes under the SET tag.)
-    const sentSet = Buffer.from(AsnConvert.serialize(new cms.UnprotectedAttributes(signer.signedAttrs)));
+    const signerSpkiDer = new Uint8Array(signerCert.tbsCertificate.subjectPublicKeyInfo);
+    const signerPublicKey = createPublicKey({ key: Buffer.from(signerSpkiDer), format: "der", type: "spki" });
+    // The signature covers the signed attributes as sent, under the SET tag instead of [0] IMPLICIT (RFC 5652 5.4).
+    const sentSet = Buffer.from(signer.signedAttrsRaw);
+    if (sentSet[0] !== 0xa0) return undefined;
+    sentSet[0] = 0x31;
     if (!verify(SIGNATURE_DIGEST[sigAlg] ?? digest, sentSet, { key: signerPublicKey, padding: constants.RSA_PKCS1_PADDING }, Buffer.from(signer.signature.buffer))) return undefined;
 
-    const eci0 = AsnConvert.parse(content, EnvelopedDataInfo);
+    const eci0 = AsnConvert.parse(content, ScepEnvelopedDataInfo, SHALLOW);
     if (eci0.contentType !== OID.envelopedData) return undefined;
     const env = eci0.content;
     const mine = raRecipientOf(ra.encryptionCertificatePem);
-    const ktri = env.recipientInfos.map((r) => r.ktri).find((k) => {
-      const rid = k?.rid.issuerAndSerialNumber;
-      return !!rid && mine.serial.equals(Buffer.from(rid.serialNumber)) && mine.issuer.equals(Buffer.from(AsnConvert.serialize(rid.issuer)));
-    });
+    const ktri = env.recipientInfos.find((k) => mine.serial.equals(Buffer.from(k.rid.serialNumber)) && mine.issuer.equals(Buffer.from(k.rid.issuer)));
     if (!ktri || ktri.keyEncryptionAlgorithm.algorithm !== OID.rsaEncryption) return undefined;
     const eci = env.encryptedContentInfo;
     const cipher = CIPHERS[eci.contentEncryptionAlgorithm.algorithm];
@@ -323,6 +333,7 @@ function parseWellFormed(der: Uint8Array, ra: Pick<RaKeys, "encryptionCertificat
       digest,
       signer: { issuerDer: sidIssuer, serialNumber: sidSerial, publicKey: signerPublicKey },
       signerPublicKey,
+      signerSpkiDer,
       cipher: cipher.name,
       messageData: new Uint8Array(messageData),
       recipient: "raEncryption",
@@ -418,6 +429,7 @@ export function parseWithPkijs(der: Uint8Array, ra: Pick<RaKeys, "encryptionCert
     digest,
     signer: { issuerDer: bytes(signerCert.issuer.toSchema().toBER(false)), serialNumber: Buffer.from(signerCert.serialNumber.valueBlock.valueHexView), publicKey: signerPublicKey },
     signerPublicKey,
+    signerSpkiDer: new Uint8Array(signerPublicKey.export({ type: "spki", format: "der" })),
     cipher: cipher.name,
     messageData: new Uint8Array(messageData),
     recipient,
@@ -448,36 +460,30 @@ export function envelope(data: Uint8Array, to: Uint8Array | EnvelopeRecipient, c
   const iv = randomBytes(cipher.startsWith("aes") ? 16 : 8);
   const encrypted = encryptContent(cipher, key, iv, Buffer.from(data));
   const encryptedKey = publicEncrypt({ key: recipient.publicKey, padding: constants.RSA_PKCS1_PADDING }, key);
-  const env = new pkijs.EnvelopedData({
-    version: 0,
-    recipientInfos: [
-      new pkijs.RecipientInfo({
-        variant: 1,
-        value: new pkijs.KeyTransRecipientInfo({
-          version: 0,
-          rid: new pkijs.IssuerAndSerialNumber({
-            issuer: { toSchema: () => new Encoded(recipient.issuerDer) } as unknown as pkijs.RelativeDistinguishedNames,
-            serialNumber: new asn1js.Integer({ valueHex: toAb(recipient.serialNumber) }),
-          }),
-          keyEncryptionAlgorithm: new pkijs.AlgorithmIdentifier({ algorithmId: OID.rsaEncryption, algorithmParams: new asn1js.Null() }),
-          encryptedKey: new asn1js.OctetString({ valueHex: toAb(encryptedKey) }),
-        }),
-      }),
+  // RFC 5652 6.1: version 0, one KeyTransRecipientInfo (version 0, issuerAndSerialNumber), and the content as a
+  // primitive [0] IMPLICIT OCTET STRING (one piece, as the clients expect).
+  const ktri = new asn1js.Sequence({
+    value: [
+      new asn1js.Integer({ value: 0 }),
+      new asn1js.Sequence({ value: [encoded(recipient.issuerDer), new asn1js.Integer({ valueHex: toAb(recipient.serialNumber) })] }),
+      encoded(algorithmDer(OID.rsaEncryption)),
+      new asn1js.OctetString({ valueHex: toAb(encryptedKey) }),
     ],
-    encryptedContentInfo: new pkijs.EncryptedContentInfo({
-      contentType: OID.data,
-      contentEncryptionAlgorithm: new pkijs.AlgorithmIdentifier({ algorithmId: CIPHER_OID[cipher], algorithmParams: new asn1js.OctetString({ valueHex: toAb(iv) }) }),
-      encryptedContent: new asn1js.OctetString({ valueHex: toAb(encrypted) }),
-      disableSplit: true,
-    } as ConstructorParameters<typeof pkijs.EncryptedContentInfo>[0]),
   });
-  const ci = new pkijs.ContentInfo({ contentType: OID.envelopedData, content: env.toSchema() });
-  return new Uint8Array(ci.toSchema().toBER(false));
+  const eci = new asn1js.Sequence({
+    value: [
+      oid(OID.data),
+      new asn1js.Sequence({ value: [oid(CIPHER_OID[cipher]), new asn1js.OctetString({ valueHex: toAb(iv) })] }),
+      new asn1js.Primitive({ idBlock: { tagClass: 3, tagNumber: 0 }, valueHex: toAb(encrypted) }),
+    ],
+  });
+  const env = new asn1js.Sequence({ value: [new asn1js.Integer({ value: 0 }), new asn1js.Set({ value: [ktri] }), eci] });
+  return new Uint8Array(new asn1js.Sequence({ value: [oid(OID.envelopedData), tagged(0, [env])] }).toBER(false));
 }
 
 export interface SignOptions {
   /** Signed attributes beyond contentType, messageDigest and signingTime. */
-  attributes: pkijs.Attribute[];
+  attributes: ScepAttribute[];
   content?: Uint8Array;
   digest: ScepDigest;
   signerCertificatePem: string;
@@ -489,37 +495,25 @@ export interface SignOptions {
 
 /** A CMS SignedData (id-data content, DER-sorted signed attributes, a primitive eContent OCTET STRING). */
 export function signMessage(o: SignOptions): Uint8Array {
-  const signerCert = parseRaCert(o.signerCertificatePem);
+  const signer = signerPartsOf(o.signerCertificatePem);
   const content = Buffer.from(o.content ?? new Uint8Array());
-  const attrs = [
-    attr(OID.contentType, new asn1js.ObjectIdentifier({ value: OID.data })),
+  const attrs = sortedAttributes([
+    attr(OID.contentType, oid(OID.data)),
     attr(OID.messageDigest, new asn1js.OctetString({ valueHex: toAb(createHash(o.digest).update(content).digest()) })),
     attr(OID.signingTime, new asn1js.UTCTime({ valueDate: o.signingTime ?? new Date() })),
     ...o.attributes,
-  ];
-  const { sorted, setDer } = derSorted(attrs);
-  const signature = sign(o.digest, setDer, { key: privateKeyOf(o.signerKeyPem), padding: constants.RSA_PKCS1_PADDING });
-  const digestAlgorithm = new pkijs.AlgorithmIdentifier({ algorithmId: DIGEST_OID[o.digest], algorithmParams: new asn1js.Null() });
-  const sd = new pkijs.SignedData({
-    version: 1,
-    digestAlgorithms: [digestAlgorithm],
-    encapContentInfo: new pkijs.EncapsulatedContentInfo({ eContentType: OID.data }),
-    certificates: [encodedCertificate(o.signerCertificatePem), ...(o.certificates ?? []).map(encodedCertificate)],
-    signerInfos: [
-      new pkijs.SignerInfo({
-        version: 1,
-        sid: new pkijs.IssuerAndSerialNumber({ issuer: signerCert.issuer, serialNumber: signerCert.serialNumber }),
-        digestAlgorithm,
-        signedAttrs: new pkijs.SignedAndUnsignedAttributes({ type: 0, attributes: sorted }),
-        signatureAlgorithm: new pkijs.AlgorithmIdentifier({ algorithmId: OID.rsaEncryption, algorithmParams: new asn1js.Null() }),
-        signature: new asn1js.OctetString({ valueHex: toAb(signature) }),
-      }),
-    ],
+  ]).map(encoded);
+  // The signature is over the attributes as a SET; the SignerInfo carries the same elements as [0] IMPLICIT.
+  const signature = sign(o.digest, der(new asn1js.Set({ value: attrs })), { key: privateKeyOf(o.signerKeyPem), padding: constants.RSA_PKCS1_PADDING });
+  const digestAlgorithm = encoded(algorithmDer(DIGEST_OID[o.digest]));
+  const signerInfo = new asn1js.Sequence({
+    value: [new asn1js.Integer({ value: 1 }), encoded(signer.sidDer), digestAlgorithm, tagged(0, attrs), encoded(algorithmDer(OID.rsaEncryption)), new asn1js.OctetString({ valueHex: toAb(signature) })],
   });
-  // pkijs re-wraps eContent as a constructed OCTET STRING; strongSwan then cannot verify (pitfall 3): set a primitive one.
-  if (o.content) sd.encapContentInfo.eContent = new asn1js.OctetString({ valueHex: toAb(content) });
-  const ci = new pkijs.ContentInfo({ contentType: OID.signedData, content: sd.toSchema(true) });
-  return new Uint8Array(ci.toSchema().toBER(false));
+  // RFC 5652 5.1, version 1; eContent a primitive OCTET STRING (strongSwan cannot verify a constructed one, pitfall 3).
+  const encap = new asn1js.Sequence({ value: [oid(OID.data), ...(o.content ? [tagged(0, [new asn1js.OctetString({ valueHex: toAb(content) })])] : [])] });
+  const certificates = [signer.certDer, ...(o.certificates ?? []).map((c) => certificateDer(c))].map(encoded);
+  const sd = new asn1js.Sequence({ value: [new asn1js.Integer({ value: 1 }), new asn1js.Set({ value: [digestAlgorithm] }), encap, tagged(0, certificates), new asn1js.Set({ value: [signerInfo] })] });
+  return new Uint8Array(new asn1js.Sequence({ value: [oid(OID.signedData), tagged(0, [sd])] }).toBER(false));
 }
 
 export type CertRepResult =

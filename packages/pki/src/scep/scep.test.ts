@@ -3,11 +3,54 @@ import { webcrypto } from "node:crypto";
 import { x509 } from "../x509-setup.js";
 import { createRootCa, exportPkcs8Pem, generateRsaKeyPair } from "../ca.js";
 import { issueCertificate } from "../issue.js";
-import { nameFromRfc4514, parseCertificate, toPem } from "../certificate-info.js";
-import { buildCaRaCertResponse, buildCertRep, buildPkcsReq, parseCertRep, parsePkiMessage, parseWithPkijs, ScepError, type ScepCipher } from "./message.js";
+import { certificateDer, nameFromRfc4514, parseCertificate, toPem } from "../certificate-info.js";
+import { createHash, createPrivateKey, sign as rsaSign } from "node:crypto";
+import * as asn1js from "asn1js";
+import * as pkijs from "pkijs";
+import { buildCaRaCertResponse, buildCertRep, buildPkcsReq, envelope, parseCertRep, parsePkiMessage, parseWellFormed, parseWithPkijs, signMessage, ScepError, type ScepAttribute, type ScepCipher } from "./message.js";
 import { readScepCsr } from "./csr.js";
 import { checkBinding, mintChallenge, newChallengeKeys, openChallenge } from "./challenge.js";
 import { openssl, Scratch } from "../test-openssl.js";
+
+// The SignedData of RFC 5652 5.1 as pkijs builds it from its object model: the reference the direct asn1js build in
+// message.ts (signMessage, buildCaRaCertResponse) must match byte for byte.
+const ab = (u: Uint8Array) => new Uint8Array(u).buffer;
+const DIGEST_OIDS = { sha1: "1.3.14.3.2.26", sha256: "2.16.840.1.101.3.4.2.1", sha512: "2.16.840.1.101.3.4.2.3" } as const;
+function pkijsSignedData(o: { attributes: ScepAttribute[]; content?: Uint8Array; digest: keyof typeof DIGEST_OIDS; signerCertificatePem: string; signerKeyPem: string; certificates?: string[]; signingTime: Date }): Uint8Array {
+  const certOf = (pem: string) => pkijs.Certificate.fromBER(ab(certificateDer(pem)));
+  const signer = certOf(o.signerCertificatePem);
+  const content = Buffer.from(o.content ?? new Uint8Array());
+  const attrs = [
+    new pkijs.Attribute({ type: "1.2.840.113549.1.9.3", values: [new asn1js.ObjectIdentifier({ value: "1.2.840.113549.1.7.1" })] }),
+    new pkijs.Attribute({ type: "1.2.840.113549.1.9.4", values: [new asn1js.OctetString({ valueHex: ab(createHash(o.digest).update(content).digest()) })] }),
+    new pkijs.Attribute({ type: "1.2.840.113549.1.9.5", values: [new asn1js.UTCTime({ valueDate: o.signingTime })] }),
+    ...o.attributes.map((a) => new pkijs.Attribute({ type: a.type, values: [a.value] })),
+  ]
+    .map((a) => ({ a, der: Buffer.from(a.toSchema().toBER(false)) }))
+    .sort((x, y) => Buffer.compare(x.der, y.der))
+    .map((e) => e.a);
+  const setDer = Buffer.from(new asn1js.Set({ value: attrs.map((a) => a.toSchema()) }).toBER(false));
+  const signature = rsaSign(o.digest, setDer, createPrivateKey(o.signerKeyPem));
+  const digestAlgorithm = new pkijs.AlgorithmIdentifier({ algorithmId: DIGEST_OIDS[o.digest], algorithmParams: new asn1js.Null() });
+  const sd = new pkijs.SignedData({
+    version: 1,
+    digestAlgorithms: [digestAlgorithm],
+    encapContentInfo: new pkijs.EncapsulatedContentInfo({ eContentType: "1.2.840.113549.1.7.1" }),
+    certificates: [signer, ...(o.certificates ?? []).map(certOf)],
+    signerInfos: [
+      new pkijs.SignerInfo({
+        version: 1,
+        sid: new pkijs.IssuerAndSerialNumber({ issuer: signer.issuer, serialNumber: signer.serialNumber }),
+        digestAlgorithm,
+        signedAttrs: new pkijs.SignedAndUnsignedAttributes({ type: 0, attributes: attrs }),
+        signatureAlgorithm: new pkijs.AlgorithmIdentifier({ algorithmId: "1.2.840.113549.1.1.1", algorithmParams: new asn1js.Null() }),
+        signature: new asn1js.OctetString({ valueHex: ab(signature) }),
+      }),
+    ],
+  });
+  if (o.content) sd.encapContentInfo.eContent = new asn1js.OctetString({ valueHex: ab(content) });
+  return new Uint8Array(new pkijs.ContentInfo({ contentType: "1.2.840.113549.1.7.2", content: sd.toSchema(true) }).toSchema().toBER(false));
+}
 
 
 async function setup() {
@@ -113,13 +156,51 @@ describe("SCEP messages", () => {
     expect((await readScepCsr(new Uint8Array(ec.rawData))).signatureValid).toBe(true);
   });
 
-  it("the fast reading (asn1-cms) and the full one (pkijs) agree on every cipher and digest, and on what they refuse", async () => {
+  it("signMessage and GetCACert's PKCS#7 are byte for byte what pkijs builds; an envelope opens with pkijs", async () => {
+    const { ca, ra } = await setup();
+    const signingTime = new Date("2026-12-08T00:00:00Z");
+    const attributes: ScepAttribute[] = [
+      { type: "2.16.840.1.113733.1.9.2", value: new asn1js.PrintableString({ value: "3" }) },
+      { type: "2.16.840.1.113733.1.9.7", value: new asn1js.PrintableString({ value: "T-1" }) },
+      { type: "2.16.840.1.113733.1.9.6", value: new asn1js.OctetString({ valueHex: ab(new Uint8Array(16).fill(7)) }) },
+      { type: "1.3.6.1.5.5.7.24.1", value: new asn1js.Utf8String({ value: "é — a failure text" }) },
+    ];
+    for (const [digest, content] of [["sha256", new Uint8Array([1, 2, 3])], ["sha1", undefined], ["sha512", new Uint8Array(3000).fill(0x30)]] as const) {
+      const o = { attributes, digest, signerCertificatePem: ra.signingCertificatePem, signerKeyPem: ra.signingKeyPem, signingTime, ...(content ? { content } : {}) };
+      expect(Buffer.from(signMessage(o)).toString("hex"), digest).toBe(Buffer.from(pkijsSignedData(o)).toString("hex"));
+    }
+    const withChain = { attributes, digest: "sha256" as const, signerCertificatePem: ra.signingCertificatePem, signerKeyPem: ra.signingKeyPem, signingTime, certificates: [ca.certificatePem] };
+    expect(Buffer.from(signMessage(withChain)).equals(Buffer.from(pkijsSignedData(withChain)))).toBe(true);
+
+    const pems = [ra.signingCertificatePem, ra.encryptionCertificatePem, ca.certificatePem];
+    const reference = new pkijs.ContentInfo({
+      contentType: "1.2.840.113549.1.7.2",
+      content: new pkijs.SignedData({ version: 1, encapContentInfo: new pkijs.EncapsulatedContentInfo({ eContentType: "1.2.840.113549.1.7.1" }), certificates: pems.map((p) => pkijs.Certificate.fromBER(ab(certificateDer(p)))) }).toSchema(true),
+    });
+    expect(Buffer.from(buildCaRaCertResponse(pems)).equals(Buffer.from(reference.toSchema().toBER(false)))).toBe(true);
+
+    // The envelope: pkijs reads it as one KeyTransRecipientInfo to the recipient's issuer and serial, with the
+    // content as a primitive [0] (the round trips above decrypt it).
+    const raEnc = pkijs.Certificate.fromBER(ab(certificateDer(ra.encryptionCertificatePem)));
+    for (const cipher of ["des-ede3-cbc", "aes-128-cbc", "aes-256-cbc"] as const) {
+      const env = new pkijs.EnvelopedData({ schema: pkijs.ContentInfo.fromBER(ab(envelope(new Uint8Array(777).fill(0x5a), certificateDer(ra.encryptionCertificatePem), cipher))).content });
+      expect(env.recipientInfos).toHaveLength(1);
+      const rid = (env.recipientInfos[0]!.value as pkijs.KeyTransRecipientInfo).rid as pkijs.IssuerAndSerialNumber;
+      expect(rid.issuer.isEqual(raEnc.issuer) && rid.serialNumber.isEqual(raEnc.serialNumber)).toBe(true);
+      expect(env.encryptedContentInfo.encryptedContent?.idBlock.isConstructed).toBe(false);
+    }
+  });
+
+  it("the fast reading (asn1-schema, schemas.ts) and the full one (pkijs) agree on every cipher and digest, and on what they refuse", async () => {
     const { ca, ra } = await setup();
     const c = await csrWith("CN=device4, O=Contoso", "y".repeat(400));
-    const plain = (p: ReturnType<typeof parsePkiMessage>) => ({ ...p, signerPublicKey: p.signerPublicKey.export({ type: "spki", format: "der" }).toString("hex"), senderNonce: p.senderNonce.toString("hex"), messageData: Buffer.from(p.messageData).toString("hex"), signer: { issuerDer: Buffer.from(p.signer.issuerDer).toString("hex"), serialNumber: Buffer.from(p.signer.serialNumber).toString("hex"), publicKey: p.signer.publicKey.export({ type: "spki", format: "der" }).toString("hex") } });
+    const plain = (p: ReturnType<typeof parsePkiMessage>) => ({ ...p, signerSpkiDer: Buffer.from(p.signerSpkiDer).toString("hex"), signerPublicKey: p.signerPublicKey.export({ type: "spki", format: "der" }).toString("hex"), senderNonce: p.senderNonce.toString("hex"), messageData: Buffer.from(p.messageData).toString("hex"), signer: { issuerDer: Buffer.from(p.signer.issuerDer).toString("hex"), serialNumber: Buffer.from(p.signer.serialNumber).toString("hex"), publicKey: p.signer.publicKey.export({ type: "spki", format: "der" }).toString("hex") } });
     for (const [cipher, digest] of [["des-cbc", "sha1"], ["des-ede3-cbc", "sha256"], ["aes-128-cbc", "sha256"], ["aes-256-cbc", "sha512"]] as const) {
       const msg = buildPkcsReq({ csrDer: c.csrDer, signerCertificatePem: c.selfPem, signerKeyPem: c.keyPem, recipientCertificatePem: ra.encryptionCertificatePem, transactionId: `T-${cipher}`, cipher, digest });
-      expect(plain(parsePkiMessage(msg, ra))).toEqual(plain(parseWithPkijs(msg, ra)));
+      const fast = parseWellFormed(msg, ra);
+      expect(fast, `${cipher}/${digest} takes the fast reading`).toBeDefined();
+      expect(plain(fast!)).toEqual(plain(parseWithPkijs(msg, ra)));
+      expect(plain(parsePkiMessage(msg, ra))).toEqual(plain(fast!));
     }
     const toCa = buildPkcsReq({ csrDer: c.csrDer, signerCertificatePem: c.selfPem, signerKeyPem: c.keyPem, recipientCertificatePem: ca.certificatePem, transactionId: "T" });
     const refusal = (f: () => unknown) => {
