@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { webcrypto } from "node:crypto";
 import { createRootCa, createSubordinateCa, generateRsaKeyPair, loadCa, type CaMaterial, type LoadedCa } from "./ca.js";
-import { EKU, PkiInputError } from "./certificate-info.js";
+import { EKU, nameFromRfc4514, PkiInputError } from "./certificate-info.js";
 import { issueCertificate, selfSignedCertificate, verifyChain } from "./issue.js";
 import { Scratch, openssl, opensslOk } from "./test-openssl.js";
 
@@ -46,6 +46,11 @@ describe("issueCertificate", () => {
       const direct = await issueCertificate(issuingLoaded, { ...req, keyUsage: [...req.keyUsage], publicKey: spki });
       const generator = await issueCertificate(issuingLoaded, { ...req, keyUsage: [...req.keyUsage], publicKey: spki.slice().buffer });
       expect(direct.certificatePem).toBe(generator.certificatePem);
+      // The subject given as DER too (ScepCsr.subjectDer): the same certificate.
+      const subjectDer = new Uint8Array(nameFromRfc4514(req.subject).toArrayBuffer());
+      const fromDer = await issueCertificate(issuingLoaded, { ...req, keyUsage: [...req.keyUsage], publicKey: spki, subjectDer });
+      expect(fromDer.certificatePem).toBe(generator.certificatePem);
+      expect(fromDer.ref).toEqual(direct.ref);
       // The cheap reference agrees with the full description, which is worked out on demand.
       expect(direct.ref).toEqual({ subject: generator.info.subject, serialNumber: generator.info.serialNumber, thumbprint: generator.info.thumbprint, notAfter: generator.info.notAfter });
       expect(direct.info).toEqual(generator.info);

@@ -3,7 +3,7 @@
  * certificates) and build deliberately broken ones (self-signed leaf, expired, wrong EKU) for labs.
  */
 import { KeyObject, createHash, randomBytes, sign } from "node:crypto";
-import { AsnConvert, OctetString } from "@peculiar/asn1-schema";
+import { AsnConvert, AsnSerializer, OctetString } from "@peculiar/asn1-schema";
 import * as asnX509 from "@peculiar/asn1-x509";
 import { x509, type CryptoKey } from "./x509-setup.js";
 import {
@@ -33,6 +33,11 @@ import {
 export interface CertificateRequestOptions {
   /** RFC 4514 DN, most specific first, e.g. "CN=ndes01.corp.contoso.com" or "CN=alice, OU=Users, DC=corp, DC=contoso, DC=com". */
   subject: string;
+  /**
+   * The DER of the same Name as `subject` (e.g. ScepCsr.subjectDer): used as the subject as it is, without the
+   * string round trip (RSA CA with a given public key; elsewhere `subject` is used).
+   */
+  subjectDer?: Uint8Array;
   /** The subject's public key (CryptoKey or SPKI DER). When absent a key pair is generated and returned as PKCS#8 PEM. */
   publicKey?: CryptoKey | Uint8Array | ArrayBuffer;
   keySize?: number;
@@ -196,26 +201,29 @@ function issueWithRsa(signer: RsaSigner, spkiDer: Uint8Array, req: CertificateRe
   const given = req.serialNumber ? Buffer.from(req.serialNumber, "hex") : undefined;
   const serial = positiveSerial(given?.some((b) => b > 0) ? given : randomBytes(16));
   const { notBefore, notAfter } = validity(req);
-  const subject = nameFromRfc4514(req.subject);
+  const subject = req.subjectDer ? AsnConvert.parse(req.subjectDer, asnX509.Name) : AsnConvert.parse(nameFromRfc4514(req.subject).toArrayBuffer(), asnX509.Name);
   const tbs = new asnX509.TBSCertificate({
     version: asnX509.Version.v3,
     serialNumber: toAb(serial),
     signature: signer.algorithm,
     issuer: signer.issuer,
     validity: new asnX509.Validity({ notBefore, notAfter }),
-    subject: AsnConvert.parse(subject.toArrayBuffer(), asnX509.Name),
+    subject,
     subjectPublicKeyInfo: spki,
     extensions: new asnX509.Extensions(all.map((e) => new asnX509.Extension({ extnID: e.type, critical: e.critical, extnValue: new OctetString(e.value) }))),
   });
-  const signature = sign(signer.digest, new Uint8Array(AsnConvert.serialize(tbs)), signer.key);
-  const der = new Uint8Array(AsnConvert.serialize(new asnX509.Certificate({ tbsCertificate: tbs, signatureAlgorithm: signer.algorithm, signatureValue: toAb(signature) })));
+  // The TBS built once: its encoding is signed, and the same ASN.1 block is the Certificate's first field.
+  const tbsAsn = AsnSerializer.toASN(tbs);
+  const signature = sign(signer.digest, new Uint8Array(tbsAsn.toBER(false)), signer.key);
+  const built = { toASN: () => tbsAsn, fromASN: () => built } as unknown as asnX509.TBSCertificate;
+  const der = new Uint8Array(AsnConvert.serialize(new asnX509.Certificate({ tbsCertificate: built, signatureAlgorithm: signer.algorithm, signatureValue: toAb(signature) })));
   let info: CertificateInfo | undefined;
   const seconds = (d: Date) => new Date(Math.floor(d.getTime() / 1000) * 1000); // UTCTime/GeneralizedTime: whole seconds
   return {
     certificatePem: toPem(der),
     certificateDerBase64: Buffer.from(der).toString("base64"),
     ref: {
-      subject: rfc4514(subject),
+      subject: rfc4514(new x509.Name(subject)),
       serialNumber: Buffer.from(serial[0] === 0 && serial.length > 1 ? serial.subarray(1) : serial).toString("hex").toUpperCase(),
       thumbprint: createHash("sha1").update(der).digest("hex").toUpperCase(),
       notAfter: seconds(notAfter).toISOString(),
