@@ -29,3 +29,22 @@ export const publicKeyOfPrivate = (pem: string): KeyObject => publicKeys(pem, ()
 export function textCache<V>(max = 64): (text: string, make: () => V) => V {
   return bounded<V>(max);
 }
+
+const RSA_ENCRYPTION = "1.2.840.113549.1.1.1";
+
+/**
+ * A public key from its SubjectPublicKeyInfo. An RSA key is imported from the RSAPublicKey inside it (PKCS#1):
+ * OpenSSL 3 finds the decoder for a PKCS#1 key at once but tries its decoders in turn for an SPKI (about 7 µs
+ * against 150–230 µs here, once or twice per SCEP request). `parts`: the SPKI already parsed (algorithm OID and the
+ * subjectPublicKey BIT STRING's bytes).
+ */
+export function publicKeyFromSpki(spkiDer: Uint8Array, parts?: { algorithm: string; subjectPublicKey: ArrayBuffer | Uint8Array }): KeyObject {
+  if (parts?.algorithm === RSA_ENCRYPTION) {
+    try {
+      return createPublicKey({ key: Buffer.from(parts.subjectPublicKey instanceof Uint8Array ? parts.subjectPublicKey : new Uint8Array(parts.subjectPublicKey)), format: "der", type: "pkcs1" });
+    } catch {
+      // Not a well-formed RSAPublicKey: let OpenSSL read the SPKI (and say what is wrong with it).
+    }
+  }
+  return createPublicKey({ key: Buffer.from(spkiDer), format: "der", type: "spki" });
+}

@@ -13,7 +13,7 @@ import { AsnConvert } from "@peculiar/asn1-schema";
 import { Certificate as AsnCertificate } from "@peculiar/asn1-x509";
 import forge from "node-forge";
 import { certificateDer } from "../certificate-info.js";
-import { privateKeyOf, textCache } from "./key-cache.js";
+import { privateKeyOf, publicKeyFromSpki, textCache } from "./key-cache.js";
 import { ScepCertificate, ScepEnvelopedDataInfo, ScepSignedDataInfo } from "./schemas.js";
 
 export const OID = {
@@ -304,8 +304,10 @@ export function parseWellFormed(der: Uint8Array, ra: Pick<RaKeys, "encryptionCer
     if (!single) return undefined;
     const content = Buffer.from(single.buffer);
     if (!md.equals(createHash(digest).update(content).digest())) return undefined;
-    const signerSpkiDer = new Uint8Array(signerCert.tbsCertificate.subjectPublicKeyInfo);
-    const signerPublicKey = createPublicKey({ key: Buffer.from(signerSpkiDer), format: "der", type: "spki" });
+    const tbs = signerCert.tbsCertificate;
+    if (!tbs.subjectPublicKeyInfoRaw) return undefined;
+    const signerSpkiDer = new Uint8Array(tbs.subjectPublicKeyInfoRaw);
+    const signerPublicKey = publicKeyFromSpki(signerSpkiDer, { algorithm: tbs.subjectPublicKeyInfo.algorithm.algorithm, subjectPublicKey: tbs.subjectPublicKeyInfo.subjectPublicKey });
     // The signature covers the signed attributes as sent, under the SET tag instead of [0] IMPLICIT (RFC 5652 5.4).
     const sentSet = Buffer.from(signer.signedAttrsRaw);
     if (sentSet[0] !== 0xa0) return undefined;

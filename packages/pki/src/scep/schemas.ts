@@ -21,6 +21,13 @@ const raw = (): ArrayBuffer => new ArrayBuffer(0);
 const any = { type: AsnPropTypes.Any } as const;
 const integerBytes = { type: AsnPropTypes.Integer, converter: AsnIntegerArrayBufferConverter } as const;
 
+/** SubjectPublicKeyInfo; the certificate keeps its DER too (`subjectPublicKeyInfoRaw`). */
+export class ScepSubjectPublicKeyInfo {
+  algorithm = new AlgorithmIdentifier();
+  subjectPublicKey = raw();
+}
+props(ScepSubjectPublicKeyInfo, { algorithm: { type: AlgorithmIdentifier }, subjectPublicKey: { type: AsnPropTypes.BitString } });
+
 /** TBSCertificate with the parts SCEP only compares kept as DER. */
 export class ScepTbsCertificate {
   version?: ArrayBuffer;
@@ -29,7 +36,9 @@ export class ScepTbsCertificate {
   issuer = raw();
   validity = raw();
   subject = raw();
-  subjectPublicKeyInfo = raw();
+  subjectPublicKeyInfo = new ScepSubjectPublicKeyInfo();
+  /** The SubjectPublicKeyInfo's DER as in the certificate. */
+  subjectPublicKeyInfoRaw?: Uint8Array;
   issuerUniqueID?: ArrayBuffer;
   subjectUniqueID?: ArrayBuffer;
   extensions?: ArrayBuffer;
@@ -41,7 +50,7 @@ props(ScepTbsCertificate, {
   issuer: any,
   validity: any,
   subject: any,
-  subjectPublicKeyInfo: any,
+  subjectPublicKeyInfo: { type: ScepSubjectPublicKeyInfo, raw: true },
   issuerUniqueID: { type: AsnPropTypes.BitString, context: 1, implicit: true, optional: true },
   subjectUniqueID: { type: AsnPropTypes.BitString, context: 2, implicit: true, optional: true },
   extensions: { ...any, context: 3, optional: true },
