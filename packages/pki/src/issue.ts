@@ -96,6 +96,55 @@ function validateOid(oid: string): string {
   return oid;
 }
 
+function sanExtension(sans: readonly SubjectAlternativeName[]): x509.Extension {
+  const json = sans.map((s) => {
+    const type = SAN_TYPES[s.type];
+    if (!type) throw new PkiInputError(`Unsupported subject alternative name type "${String(s.type)}".`);
+    return { type, value: s.value };
+  });
+  return new x509.SubjectAlternativeNameExtension(json, false);
+}
+
+/** An extension as the asn1-x509 Extension X509CertificateGenerator writes. */
+const asnExtension = (e: x509.Extension) => new asnX509.Extension({ extnID: e.type, critical: e.critical, extnValue: new OctetString(e.value) });
+
+/**
+ * Extensions that depend only on their input values (key usage, EKU list, CDP and AIA URLs, basic constraints, a
+ * CA's AKI), turned into ASN.1 once per process (bounded) and reused as that block in every TBS.
+ */
+const encodedExtensions = new Map<string, asnX509.Extension>();
+function encoded(key: string, make: () => x509.Extension): asnX509.Extension {
+  let hit = encodedExtensions.get(key);
+  if (!hit) {
+    const block = AsnSerializer.toASN(asnExtension(make()));
+    const ext = { toASN: () => block, fromASN: () => ext } as unknown as asnX509.Extension;
+    if (encodedExtensions.size >= 512) encodedExtensions.clear();
+    encodedExtensions.set(key, (hit = ext));
+  }
+  return hit;
+}
+
+/** leafExtensions, SKI and AKI for issueWithRsa: the same extensions in the same order. */
+function rsaLeafExtensions(req: CertificateRequestOptions, ski: Buffer, aki: x509.AuthorityKeyIdentifierExtension): asnX509.Extension[] {
+  const ext: asnX509.Extension[] = [];
+  if (req.isCa) ext.push(encoded("bc", () => new x509.BasicConstraintsExtension(true, undefined, true)));
+  const ku = req.keyUsage ?? [];
+  if (ku.length > 0) {
+    const flags = keyUsageFlags(ku);
+    ext.push(encoded(`ku:${flags}`, () => new x509.KeyUsagesExtension(flags, true)));
+  }
+  const eku = req.extendedKeyUsage ?? [];
+  if (eku.length > 0) ext.push(encoded(`eku:${eku.join(",")}`, () => new x509.ExtendedKeyUsageExtension(eku.map(validateOid), false)));
+  const sans = req.subjectAlternativeNames ?? [];
+  if (sans.length > 0) ext.push(asnExtension(sanExtension(sans)));
+  const { crlUrl, aiaUrl } = req;
+  if (crlUrl) ext.push(encoded(`cdp:${crlUrl}`, () => new x509.CRLDistributionPointsExtension([crlUrl])));
+  if (aiaUrl) ext.push(encoded(`aia:${aiaUrl}`, () => new x509.AuthorityInfoAccessExtension({ caIssuers: [aiaUrl] })));
+  ext.push(asnExtension(new x509.SubjectKeyIdentifierExtension(ski.toString("hex"))));
+  ext.push(encoded(`aki:${Buffer.from(aki.rawData).toString("base64")}`, () => aki));
+  return ext;
+}
+
 function leafExtensions(req: CertificateRequestOptions): x509.Extension[] {
   const ext: x509.Extension[] = [];
   if (req.isCa) ext.push(new x509.BasicConstraintsExtension(true, undefined, true));
@@ -104,14 +153,7 @@ function leafExtensions(req: CertificateRequestOptions): x509.Extension[] {
   const eku = req.extendedKeyUsage ?? [];
   if (eku.length > 0) ext.push(new x509.ExtendedKeyUsageExtension(eku.map(validateOid), false));
   const sans = req.subjectAlternativeNames ?? [];
-  if (sans.length > 0) {
-    const json = sans.map((s) => {
-      const type = SAN_TYPES[s.type];
-      if (!type) throw new PkiInputError(`Unsupported subject alternative name type "${String(s.type)}".`);
-      return { type, value: s.value };
-    });
-    ext.push(new x509.SubjectAlternativeNameExtension(json, false));
-  }
+  if (sans.length > 0) ext.push(sanExtension(sans));
   if (req.crlUrl) ext.push(new x509.CRLDistributionPointsExtension([req.crlUrl]));
   if (req.aiaUrl) ext.push(new x509.AuthorityInfoAccessExtension({ caIssuers: [req.aiaUrl] }));
   return ext;
@@ -197,7 +239,7 @@ function issueWithRsa(signer: RsaSigner, spkiDer: Uint8Array, req: CertificateRe
   const spki = AsnConvert.parse(spkiDer, asnX509.SubjectPublicKeyInfo);
   // RFC 5280 4.2.1.2 method 1, as SubjectKeyIdentifierExtension.create computes it.
   const ski = createHash("sha1").update(new Uint8Array(spki.subjectPublicKey)).digest();
-  const all = [...leafExtensions(req), new x509.SubjectKeyIdentifierExtension(ski.toString("hex")), aki];
+  const all = rsaLeafExtensions(req, ski, aki);
   const given = req.serialNumber ? Buffer.from(req.serialNumber, "hex") : undefined;
   const serial = positiveSerial(given?.some((b) => b > 0) ? given : randomBytes(16));
   const { notBefore, notAfter } = validity(req);
@@ -210,7 +252,7 @@ function issueWithRsa(signer: RsaSigner, spkiDer: Uint8Array, req: CertificateRe
     validity: new asnX509.Validity({ notBefore, notAfter }),
     subject,
     subjectPublicKeyInfo: spki,
-    extensions: new asnX509.Extensions(all.map((e) => new asnX509.Extension({ extnID: e.type, critical: e.critical, extnValue: new OctetString(e.value) }))),
+    extensions: new asnX509.Extensions(all),
   });
   // The TBS built once: its encoding is signed, and the same ASN.1 block is the Certificate's first field.
   const tbsAsn = AsnSerializer.toASN(tbs);
