@@ -6,6 +6,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import request from "supertest";
 import { mintChallenge } from "@certlab/pki/scep/challenge";
 import { GRAPH } from "./helpers.ts";
+import { consumeChallenge } from "../src/scep/challenges.ts";
+import { caVersionAndNextRequestId, insertCaRequestRaw } from "../src/store/lab/state.ts";
 import { mint, publishNdes, resetCorrect, scepclient, scepProfile, startScepLab, strongswan, TENANT, type ScepLab } from "./scep-helpers.ts";
 
 let lab: ScepLab;
@@ -161,6 +163,46 @@ describe("Intune-style challenge refusals (signed CertRep FAILURE, badRequest)",
     expect(again.output).toContain("badRequest");
     expect((await requests("issued")).filter((q) => q.subject.includes("CN=go-replay"))).toHaveLength(1);
   }, 120_000);
+
+  it("a replayed challenge is refused by the raw consume (used), an unknown jti as unknown", async () => {
+    const ch = await mint(lab, profile, "go-consume");
+    const opened = await lab.t.db.scepChallenge.findFirstOrThrow({ where: { tenantId: TENANT, deviceName: "go-consume" }, orderBy: { createdDateTime: "desc" } });
+    expect(ch.challenge).toBeTruthy();
+    expect(await lab.t.db.$transaction((tx) => consumeChallenge(tx, TENANT, opened.id))).toBe("ok");
+    const row = await lab.t.db.scepChallenge.findUniqueOrThrow({ where: { id: opened.id } });
+    expect(row.usedDateTime).toBeInstanceOf(Date);
+    expect(Math.abs(row.usedDateTime!.getTime() - Date.now())).toBeLessThan(60_000);
+    expect(await lab.t.db.$transaction((tx) => consumeChallenge(tx, TENANT, opened.id))).toBe("used");
+    expect(await lab.t.db.$transaction((tx) => consumeChallenge(tx, TENANT, "no-such-jti"))).toBe("unknown");
+  }, 60_000);
+
+  it("concurrent enrollments on one CA get distinct request ids, each recorded once", async () => {
+    const devices = ["go-par-1", "go-par-2", "go-par-3", "go-par-4"];
+    const challenges = await Promise.all(devices.map((d) => mint(lab, profile, d)));
+    const results = await Promise.all(devices.map((d, i) => scepclient(lab, localInternal(), challenges[i]!.challenge, d, d)));
+    for (const r of results) expect(r.status, r.output).toBe(0);
+    const rows = await lab.t.db.caRequest.findMany({ where: { caId: lab.issuingCaId } });
+    const ids = rows.map((q) => q.requestId);
+    expect(new Set(ids).size).toBe(ids.length);
+    const issued = (await requests("issued")).filter((q) => devices.some((d) => q.subject.includes(`CN=${d}`)));
+    expect(issued).toHaveLength(devices.length);
+    for (const q of rows) expect(q.submittedDateTime).toBeInstanceOf(Date);
+  }, 180_000);
+
+  it("a second insert of the same (caId, requestId) answers a concurrent change (the retry's trigger)", async () => {
+    const next = (await caVersionAndNextRequestId(lab.t.db, TENANT, lab.issuingCaId))!;
+    expect(next.requestId).toBeGreaterThan(1);
+    const entry = { requestId: next.requestId, disposition: "failed" as const, requesterName: "x", template: "t", subject: "CN=dup", submittedDateTime: new Date().toISOString(), statusCode: "0x1", statusMessage: "m" };
+    await expect(
+      lab.t.db.$transaction(async (tx) => {
+        await insertCaRequestRaw(tx, TENANT, lab.issuingCaId, entry);
+        await insertCaRequestRaw(tx, TENANT, lab.issuingCaId, entry);
+      }),
+    ).rejects.toThrow(/modified by another request/);
+    // Nothing half-written: the transaction rolled back.
+    expect(await lab.t.db.caRequest.count({ where: { caId: lab.issuingCaId, requestId: next.requestId } })).toBe(0);
+    expect(await caVersionAndNextRequestId(lab.t.db, TENANT, "no-such-ca")).toBeUndefined();
+  }, 60_000);
 
   it("an expired challenge", async () => {
     const keys = await lab.t.db.scepChallengeKey.findUniqueOrThrow({ where: { tenantId: TENANT } });

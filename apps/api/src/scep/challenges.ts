@@ -9,6 +9,7 @@ import { resolveInternalHost } from "@certlab/domain/lab/lab-browser";
 import type { LabSnapshot } from "@certlab/domain/lab/snapshot";
 import type { Db, Tx } from "../db/client.ts";
 import { badRequest } from "../http/errors.ts";
+import { executeRaw } from "../db/fast-read.ts";
 
 /** How long a challenge is valid (Intune's SCEP challenge is valid for 60 minutes). */
 export const CHALLENGE_VALIDITY_MINUTES = 60;
@@ -29,8 +30,9 @@ export async function challengeKeys(db: Db, tenantId: string): Promise<Challenge
 
 /** "ok" the first time, "used" on a replay, "unknown" for a jti Intune never minted (in this tenant). `db` may be a transaction. */
 export async function consumeChallenge(db: Tx, tenantId: string, jti: string, now = new Date()): Promise<"ok" | "used" | "unknown"> {
-  const res = await db.scepChallenge.updateMany({ where: { id: jti, tenantId, usedDateTime: null }, data: { usedDateTime: now } });
-  if (res.count === 1) return "ok";
+  // Raw SQL on the transaction (no query compiler): the one statement of a first use.
+  const count = await executeRaw(db, `UPDATE "ScepChallenge" SET "usedDateTime" = ? WHERE "id" = ? AND "tenantId" = ? AND "usedDateTime" IS NULL`, [now, jti, tenantId]);
+  if (count === 1) return "ok";
   return (await db.scepChallenge.count({ where: { id: jti, tenantId } })) ? "used" : "unknown";
 }
 

@@ -21,6 +21,7 @@ import type {
 import type { Db, Tx } from "../../db/client.ts";
 import { findRows } from "../../db/fast-find.ts";
 import { executeRaw } from "../../db/fast-read.ts";
+import { Prisma } from "../../generated/sqlite/client.ts";
 import { ZStoredCaDefaults } from "@certlab/domain/lab/schemas";
 import { notFound } from "../../http/errors.ts";
 import { concurrentChange } from "../etag.ts";
@@ -85,6 +86,38 @@ export async function insertCaRequest(tx: Tx, tenantId: string, caId: string, en
     });
   } catch (e) {
     if (isUniqueViolation(e)) throw concurrentChange();
+    throw e;
+  }
+}
+
+/**
+ * The CA row's version and the request id its next request gets, in one raw statement on `tx` (no query compiler):
+ * undefined when the CA row is gone. SELECT max(requestId) works the same on SQLite and PostgreSQL.
+ */
+export async function caVersionAndNextRequestId(tx: Tx, tenantId: string, caId: string): Promise<{ version: number; requestId: number } | undefined> {
+  const rows = await tx.$queryRaw<{ version: unknown; last: unknown }[]>(
+    Prisma.sql(
+      `SELECT "version", (SELECT COALESCE(MAX("requestId"), 1) FROM "CaRequest" WHERE "caId" = ?) AS "last" FROM "LabObject" WHERE "id" = ? AND "tenantId" = ? AND "kind" = 'ca'`.split("?"),
+      caId,
+      caId,
+      tenantId,
+    ),
+  );
+  const row = rows[0];
+  return row ? { version: Number(row.version), requestId: Number(row.last) + 1 } : undefined;
+}
+
+const INSERT_CA_REQUEST = `INSERT INTO "CaRequest" ("id", "tenantId", "caId", "requestId", "disposition", "submittedDateTime", "data") VALUES (?, ?, ?, ?, ?, ?, ?)`;
+const isRawUniqueViolation = (e: unknown) =>
+  isUniqueViolation(e) || (e instanceof Error && /unique constraint|duplicate key|UNIQUE constraint failed|P2002|23505/i.test(`${e.message} ${JSON.stringify((e as { meta?: unknown }).meta ?? "")}`));
+
+/** insertCaRequest as one raw INSERT on `tx` (the id generated here, as Prisma's @default(uuid()) does client-side). */
+export async function insertCaRequestRaw(tx: Tx, tenantId: string, caId: string, entry: CaRequest): Promise<void> {
+  const { requestId, disposition, ...rest } = entry;
+  try {
+    await executeRaw(tx, INSERT_CA_REQUEST, [randomUUID(), tenantId, caId, requestId, disposition, new Date(entry.submittedDateTime), JSON.stringify(rest)]);
+  } catch (e) {
+    if (isRawUniqueViolation(e)) throw concurrentChange();
     throw e;
   }
 }
